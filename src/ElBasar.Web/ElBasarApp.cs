@@ -1,0 +1,41 @@
+using ElBasar.Web.Features.Demo;
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Import;
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Search;
+using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Geo;
+using ElBasar.Web.Infrastructure.Web;
+
+namespace ElBasar.Web;
+
+/// <summary>The composition root: infrastructure first, then each feature adds and maps itself.</summary>
+public static class ElBasarApp
+{
+    public static WebApplicationBuilder AddElBasar(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<DatabaseStartup>();
+        services.AddElBasarData(configuration);
+        services.AddSingleton(_ => Territories.LoadDefault());
+        services.AddElBasarWeb(configuration);
+
+        services.AddListings();
+        services.AddDirectory();
+        services.AddSearch();
+        services.AddImport();
+        services.AddDemo(configuration);
+        return builder;
+    }
+
+    public static WebApplication UseElBasar(this WebApplication app)
+    {
+        app.UseElBasarWeb();
+        app.MapListings();
+        app.MapDirectory();
+        app.MapSearch();
+        return app;
+    }
+}

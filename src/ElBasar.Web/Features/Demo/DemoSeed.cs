@@ -1,0 +1,46 @@
+using System.Reflection;
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Import;
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ElBasar.Web.Features.Demo;
+
+/// <summary>When <c>Demo:Seed</c> is true.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Seed { get; set; } = true;
+}
+
+/// <summary>
+/// Loads the fictional French demo network (organizations.jsonl and listings.jsonl beside this
+/// file) into an empty database, through the same importer as the <c>import</c> verb. Its dates
+/// are moved so that the newest listing is a few hours old: a newcomer sees a living site.
+/// </summary>
+sealed class DemoSeed(ElBasarDbContext db, Importer importer, IOptions<DemoOptions> options, TimeProvider clock,
+    ILogger<DemoSeed> logger) : IStartupSeed
+{
+    // The newest listing of the demo files; every date is shifted so that it becomes "now".
+    static readonly DateTime NewestInFiles = new(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+
+    public int Order => 100;
+
+    public bool OnlyWhenServing => true;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (!options.Value.Seed || await db.Organizations.AnyAsync(ct)) return;
+        importer.DateShift = clock.GetUtcNow().UtcDateTime.AddHours(-3) - NewestInFiles;
+        var organizations = await importer.ImportOrganizationsAsync(Open("organizations.jsonl"), ct: ct);
+        var listings = await importer.ImportListingsAsync(Open("listings.jsonl"), ct: ct);
+        logger.LogInformation("Demo network loaded: {Organizations} organisations, {Listings} listings",
+            organizations.Taken, listings.Taken);
+    }
+
+    static Stream Open(string name) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream($"ElBasar.Web.Features.Demo.{name}")
+        ?? throw new InvalidOperationException($"The demo file {name} is not embedded.");
+}

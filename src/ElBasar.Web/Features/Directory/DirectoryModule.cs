@@ -1,0 +1,16 @@
+using ElBasar.Web.Infrastructure.Data;
+
+namespace ElBasar.Web.Features.Directory;
+
+public static class DirectoryModule
+{
+    public static IServiceCollection AddDirectory(this IServiceCollection services)
+    {
+        services.AddSingleton<HomeNetwork>();
+        services.AddScoped<IStartupSeed, HomeNetworkSeed>();
+        services.AddScoped<OrganizationDirectory>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app) => app.MapOrganizationsApi();
+}

@@ -1,0 +1,35 @@
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Search;
+using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Geo;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElBasar.Web.Features.Directory;
+
+public sealed class ProfileModel(ElBasarDbContext db, HomeNetwork network, Territories territories, TimeProvider clock) : PageModel
+{
+    public OrganizationDetails Organization { get; private set; } = null!;
+    public string? Departement { get; private set; }
+    public string? Epci { get; private set; }
+    public IReadOnlyList<ListingSummary> Listings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, ct) is not { } organization) return NotFound();
+        Organization = organization;
+        if (organization.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)
+        {
+            Departement = territories.FindDepartement(commune.DepartementCode)?.Name;
+            Epci = commune.EpciCode is { } epci ? territories.FindEpci(epci)?.Name : null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        Listings = await ListingSummaries.Project(db.Listings.AsNoTracking()
+                .Where(l => l.OrganizationId == id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+                            && (l.ExpiresAt == null || l.ExpiresAt > now))
+                .OrderByDescending(l => l.CreatedAt))
+            .ToListAsync(ct);
+        return Page();
+    }
+}

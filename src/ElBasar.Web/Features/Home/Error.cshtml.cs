@@ -1,0 +1,23 @@
+using ElBasar.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ElBasar.Web.Features.Home;
+
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+    public string Heading => Errors.Title(Status);
+    public string Explanation => Errors.Explanation(Status);
+
+    public void OnGet(int status) => Show(status);
+
+    public void OnPost(int status) => Show(status);
+
+    void Show(int status)
+    {
+        Status = status is >= 400 and <= 599 ? status : 404;
+        Response.StatusCode = Status;
+    }
+}

@@ -1,0 +1,98 @@
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ElBasar.Web.Features.Listings;
+
+/// <summary>An offer or a demand posted by an organisation.</summary>
+public sealed class Listing
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string? ExternalId { get; set; }
+    public Guid NetworkId { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+    public ListingKind Kind { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public required string Category { get; set; }
+    public List<ListingExchangeMode> ExchangeModes { get; set; } = [];
+    public decimal? Price { get; set; }
+    public string? CommuneInsee { get; set; }
+    public string? Commune { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public ListingStatus Status { get; set; } = ListingStatus.Published;
+    public ListingVisibility Visibility { get; set; } = ListingVisibility.Everyone;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? ExpiresAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>Title and description as the search analyser sees them; kept in step on every save.</summary>
+    public string SearchTitle { get; set; } = "";
+    public string SearchBody { get; set; } = "";
+
+    public bool IsLive(DateTime now) => Status == ListingStatus.Published && (ExpiresAt is null || ExpiresAt > now);
+
+    /// <summary>Keeps the modes already there, so the change tracker sees only real changes.</summary>
+    public void SetModes(IEnumerable<string> modes)
+    {
+        var wanted = modes.Distinct().ToList();
+        ExchangeModes.RemoveAll(m => !wanted.Contains(m.Mode));
+        foreach (var mode in wanted.Where(w => ExchangeModes.All(m => m.Mode != w)))
+            ExchangeModes.Add(new ListingExchangeMode { ListingId = Id, Mode = mode });
+    }
+}
+
+public enum ListingKind { Offer, Demand }
+
+public enum ListingStatus { Draft, Published, Closed, Hidden }
+
+/// <summary>Who may see a listing: its own network, partner networks too, or everyone (the default).</summary>
+public enum ListingVisibility { Network, Partners, Everyone }
+
+public sealed class ListingExchangeMode
+{
+    public Guid ListingId { get; set; }
+    public required string Mode { get; set; }
+}
+
+sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
+{
+    public void Configure(EntityTypeBuilder<Listing> e)
+    {
+        e.ToTable("listings");
+        e.HasKey(l => l.Id);
+        e.HasIndex(l => l.ExternalId).IsUnique();
+        e.Property(l => l.ExternalId).HasMaxLength(100);
+        e.Property(l => l.Kind).HasSlugConversion().HasMaxLength(20);
+        e.Property(l => l.Status).HasSlugConversion().HasMaxLength(20);
+        e.Property(l => l.Visibility).HasSlugConversion().HasMaxLength(20);
+        e.Property(l => l.Title).HasMaxLength(150);
+        e.Property(l => l.Description).HasMaxLength(10000);
+        e.Property(l => l.Category).HasMaxLength(40);
+        e.Property(l => l.Price).HasPrecision(12, 2);
+        e.Property(l => l.CommuneInsee).HasMaxLength(5);
+        e.Property(l => l.Commune).HasMaxLength(200);
+        e.HasOne(l => l.Organization).WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Network>().WithMany().HasForeignKey(l => l.NetworkId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(l => l.ExchangeModes).WithOne().HasForeignKey(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
+        // The listing pages of the home page and of an empty search: live listings, newest first.
+        e.HasIndex(l => new { l.Status, l.CreatedAt });
+        e.HasIndex(l => new { l.OrganizationId, l.Status });
+        e.HasIndex(l => new { l.Latitude, l.Longitude });
+    }
+}
+
+sealed class ListingExchangeModeConfiguration : IEntityTypeConfiguration<ListingExchangeMode>
+{
+    public void Configure(EntityTypeBuilder<ListingExchangeMode> e)
+    {
+        e.ToTable("listing_exchange_modes");
+        e.HasKey(m => new { m.ListingId, m.Mode });
+        e.Property(m => m.Mode).HasMaxLength(40);
+        e.HasIndex(m => m.Mode);
+    }
+}

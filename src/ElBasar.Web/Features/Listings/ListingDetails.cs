@@ -1,0 +1,26 @@
+using ElBasar.Web.Features.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElBasar.Web.Features.Listings;
+
+/// <summary>Everything a listing's page and <c>GET /api/v1/listings/{id}</c> show.</summary>
+public sealed record ListingDetails(
+    Guid Id, string? ExternalId, string Kind, string Status, string Title, string? Description, string Category,
+    IReadOnlyList<string> ExchangeModes, decimal? Price, OrganizationRef Organization, string? CommuneInsee, string? Commune,
+    double? Latitude, double? Longitude, DateTime CreatedAt, DateTime? ExpiresAt)
+{
+    public bool IsExpired(DateTime now) => ExpiresAt is { } at && at <= now;
+
+    /// <summary>The listing, unless it is a draft or hidden (those look like they do not exist).</summary>
+    public static Task<ListingDetails?> FindAsync(IQueryable<Listing> listings, Guid id, CancellationToken ct) =>
+        listings.AsNoTracking()
+            .Where(l => l.Id == id && (l.Status == ListingStatus.Published || l.Status == ListingStatus.Closed)
+                        && l.Visibility == ListingVisibility.Everyone)
+            .Select(l => new ListingDetails(
+                l.Id, l.ExternalId, l.Kind == ListingKind.Offer ? "offer" : "demand",
+                l.Status == ListingStatus.Closed ? "closed" : "published",
+                l.Title, l.Description, l.Category, l.ExchangeModes.Select(m => m.Mode).ToList(), l.Price,
+                new OrganizationRef(l.OrganizationId, l.Organization!.Name), l.CommuneInsee, l.Commune,
+                l.Latitude, l.Longitude, l.CreatedAt, l.ExpiresAt))
+            .FirstOrDefaultAsync(ct);
+}

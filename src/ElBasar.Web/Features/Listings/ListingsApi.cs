@@ -1,0 +1,17 @@
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ElBasar.Web.Features.Listings;
+
+public static class ListingsApi
+{
+    public static IEndpointRouteBuilder MapListingsApi(this IEndpointRouteBuilder app)
+    {
+        var listings = app.MapGroup("/api/v1/listings").WithTags("Listings");
+        listings.MapGet("/{id:guid}", GetAsync).AllowAnonymous().WithSummary("One listing.");
+        return app;
+    }
+
+    static async Task<Results<Ok<ListingDetails>, NotFound>> GetAsync(Guid id, ElBasarDbContext db, CancellationToken ct) =>
+        await ListingDetails.FindAsync(db.Listings, id, ct) is { } listing ? TypedResults.Ok(listing) : TypedResults.NotFound();
+}

@@ -1,0 +1,18 @@
+namespace ElBasar.Web.Features.Search;
+
+/// <summary>One page of search results, in the envelope every list of the API uses.</summary>
+public sealed record ListingPage(int Total, int Page, int PageSize, IReadOnlyList<ListingSummary> Items);
+
+public sealed record ListingSummary(
+    Guid Id, string? ExternalId, string Kind, string Title, string Category, IReadOnlyList<string> ExchangeModes,
+    OrganizationRef Organization, string? Commune, double? DistanceKm, DateTime CreatedAt)
+{
+    /// <summary>The beginning of the description, for result lists (not part of the API).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Excerpt { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public decimal? Price { get; init; }
+}
+
+public sealed record OrganizationRef(Guid Id, string Name);

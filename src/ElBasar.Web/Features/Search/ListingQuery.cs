@@ -1,0 +1,106 @@
+using System.Globalization;
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Infrastructure.Data;
+
+namespace ElBasar.Web.Features.Search;
+
+/// <summary>The query string of <c>GET /api/v1/listings</c> and of the search page, as typed (contracts/interfaces.md).</summary>
+public sealed record ListingQueryParameters(
+    string? Q, string? Kind, string[]? Category, string[]? Mode, string? Market,
+    string? Lat, string? Lon, string? RadiusKm, string? Page, string? PageSize);
+
+/// <summary>A checked search: every value valid, ready for <see cref="ListingSearch"/>.</summary>
+public sealed record ListingQuery
+{
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 20;
+    public const int MaxTextLength = 500;
+    public const double MaxRadiusKm = 1000;
+
+    public string Text { get; init; } = "";
+    public ListingKind? Kind { get; init; }
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Modes { get; init; } = [];
+    public bool? Market { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public double? RadiusKm { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    public bool HasPoint => Latitude is not null && Longitude is not null;
+
+    /// <summary>Checks the raw parameters; errors are keyed by parameter name, in French.</summary>
+    public static ListingQuery Parse(ListingQueryParameters p, Taxonomy taxonomy, out Dictionary<string, string[]> errors)
+    {
+        var problems = new Dictionary<string, string[]>();
+        void Fail(string name, string message) => problems[name] = [message];
+
+        ListingKind? kind = null;
+        if (!string.IsNullOrWhiteSpace(p.Kind))
+        {
+            if (Slug.TryParse<ListingKind>(p.Kind, out var k)) kind = k;
+            else Fail("kind", "« kind » doit valoir « offer » ou « demand ».");
+        }
+
+        var categories = Clean(p.Category);
+        if (categories.FirstOrDefault(c => taxonomy.FindCategory(c) is null) is { } badCategory)
+            Fail("category", $"La catégorie « {Shorten(badCategory)} » n'existe pas.");
+        var modes = Clean(p.Mode);
+        if (modes.FirstOrDefault(m => taxonomy.FindMode(m) is null) is { } badMode)
+            Fail("mode", $"Le mode d'échange « {Shorten(badMode)} » n'existe pas.");
+
+        bool? market = null;
+        if (!string.IsNullOrWhiteSpace(p.Market))
+        {
+            if (bool.TryParse(p.Market.Trim(), out var m)) market = m;
+            else Fail("market", "« market » doit valoir « true » ou « false ».");
+        }
+
+        var lat = Number(p.Lat, "lat", -90, 90, Fail);
+        var lon = Number(p.Lon, "lon", -180, 180, Fail);
+        var radius = Number(p.RadiusKm, "radiusKm", 0, MaxRadiusKm, Fail);
+        if ((lat is null) != (lon is null) && !problems.ContainsKey("lat") && !problems.ContainsKey("lon"))
+            Fail(lat is null ? "lat" : "lon", "« lat » et « lon » vont ensemble : donnez les deux.");
+        if (radius is not null && (lat is null || lon is null) && !problems.ContainsKey("radiusKm"))
+            Fail("radiusKm", "Un rayon demande un point : donnez aussi « lat » et « lon ».");
+        if (radius is <= 0) Fail("radiusKm", "Le rayon doit être supérieur à 0 km.");
+
+        var page = Integer(p.Page, "page", 1, 100_000, 1, Fail);
+        var pageSize = Integer(p.PageSize, "pageSize", 1, MaxPageSize, DefaultPageSize, Fail);
+
+        var text = (p.Q ?? "").Trim();
+        if (text.Length > MaxTextLength) text = text[..MaxTextLength];
+
+        errors = problems;
+        return new ListingQuery
+        {
+            Text = text, Kind = kind, Categories = categories, Modes = modes, Market = market,
+            Latitude = lat, Longitude = lon, RadiusKm = radius, Page = page, PageSize = pageSize,
+        };
+    }
+
+    static List<string> Clean(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+
+    static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    static double? Number(string? raw, string name, double min, double max, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        if (double.TryParse(raw.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) && value >= min && value <= max)
+            return value;
+        fail(name, $"« {name} » doit être un nombre entre {min.ToString(CultureInfo.InvariantCulture)} et {max.ToString(CultureInfo.InvariantCulture)}.");
+        return null;
+    }
+
+    static int Integer(string? raw, string name, int min, int max, int fallback, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return fallback;
+        if (int.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        fail(name, $"« {name} » doit être un nombre entier entre {min} et {max}.");
+        return fallback;
+    }
+}

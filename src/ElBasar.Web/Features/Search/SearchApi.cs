@@ -1,0 +1,22 @@
+using ElBasar.Web.Features.Listings;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ElBasar.Web.Features.Search;
+
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/listings", SearchAsync).WithTags("Listings").AllowAnonymous()
+            .WithSummary("Search the published listings (best match first with text, newest first otherwise).");
+        return app;
+    }
+
+    static async Task<Results<Ok<ListingPage>, ValidationProblem>> SearchAsync(
+        [AsParameters] ListingQueryParameters parameters, Taxonomy taxonomy, ListingSearch search, CancellationToken ct)
+    {
+        var query = ListingQuery.Parse(parameters, taxonomy, out var errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Paramètres de recherche invalides");
+        return TypedResults.Ok(await search.SearchAsync(query, ct));
+    }
+}

@@ -1,0 +1,19 @@
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ElBasar.Web.Features.Search;
+
+public static class SearchModule
+{
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<IInterceptor>(SearchTextInterceptor.Instance);
+        services.AddSingleton<IListingTextMatch>(sp => sp.GetRequiredService<DatabaseInfo>().IsSqlite
+            ? new SqliteListingTextMatch()
+            : new PostgreSqlListingTextMatch());
+        services.AddScoped<ListingSearch>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app) => app.MapSearchApi();
+}

@@ -1,0 +1,35 @@
+namespace ElBasar.Web.Infrastructure.Data;
+
+/// <summary>
+/// Work that must be done on the database before anything else: migrations first, then each
+/// registered <see cref="IStartupSeed"/> in order (taxonomy, home network, demo network...).
+/// Runs as the first hosted service, so the site only listens once its database is ready.
+/// </summary>
+public sealed class DatabaseStartup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => RunAsync(services, serving: true, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Migrates, then runs the seeds; <paramref name="serving"/> is false for the command-line verbs.</summary>
+    public static async Task RunAsync(IServiceProvider services, bool serving, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        foreach (var seed in scope.ServiceProvider.GetServices<IStartupSeed>().OrderBy(s => s.Order))
+        {
+            if (serving || !seed.OnlyWhenServing) await seed.RunAsync(ct);
+        }
+    }
+}
+
+/// <summary>Data a feature needs in every database, written at start after the migrations.</summary>
+public interface IStartupSeed
+{
+    int Order { get; }
+
+    /// <summary>True for seeds that only make sense for a running site (the demo network), not for verbs.</summary>
+    bool OnlyWhenServing => false;
+
+    Task RunAsync(CancellationToken ct);
+}

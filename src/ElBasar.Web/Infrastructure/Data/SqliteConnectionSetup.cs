@@ -1,0 +1,34 @@
+using System.Data.Common;
+using ElBasar.Web.Infrastructure.Geo;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ElBasar.Web.Infrastructure.Data;
+
+/// <summary>
+/// Prepares every SQLite connection: WAL for concurrent readers, a busy timeout instead of
+/// immediate "database is locked" errors, and the distance function that PostgreSQL gets
+/// from the migration, so that search SQL reads the same on both providers.
+/// </summary>
+public sealed class SqliteConnectionSetup : DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionSetup Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Prepare(connection);
+        return Task.CompletedTask;
+    }
+
+    public static void Prepare(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite) return;
+        sqlite.CreateFunction("elbasar_distance_km", (double lat1, double lon1, double lat2, double lon2) =>
+            new GeoPoint(lat1, lon1).DistanceKmTo(new GeoPoint(lat2, lon2)), isDeterministic: true);
+        using var command = sqlite.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,57 @@
+using ElBasar.Web.Features.Import;
+using ElBasar.Web.Infrastructure.Data;
+
+namespace ElBasar.Web;
+
+/// <summary>
+/// The command-line verbs of contracts/interfaces.md. Without a verb (or with <c>serve</c>) the
+/// site runs; the others share its configuration, do their work and exit with a status code.
+/// </summary>
+public static class Verbs
+{
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var words = args.TakeWhile(a => !a.StartsWith('-') && !a.Contains('=')).ToArray();
+        var verb = words.FirstOrDefault()?.ToLowerInvariant();
+        switch (verb)
+        {
+            case null or "serve":
+                await app.RunAsync();
+                return 0;
+            case "migrate":
+                return await MigrateAsync(app);
+            case "import":
+                return await ImportCommand.RunAsync(app.Services, words[1..], Console.Out, Console.Error);
+            case "help" or "--help":
+                Console.Out.WriteLine(Usage);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Commande inconnue : « {verb} ».\n\n{Usage}");
+                return 2;
+        }
+    }
+
+    const string Usage =
+        """
+        Utilisation : ElBasar.Web [COMMANDE] [OPTIONS]
+
+          serve                         lance le site (par défaut)
+          migrate                       crée ou met à jour la base de données
+          import organizations FICHIER  importe des organisations (JSON Lines)
+          import listings FICHIER       importe des annonces (JSON Lines)
+
+        La configuration est celle du site (appsettings.json, variables d'environnement
+        comme Database__Provider et ConnectionStrings__ElBasar).
+        """;
+
+    static async Task<int> MigrateAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync();
+        await DatabaseStartup.RunAsync(app.Services, serving: false, CancellationToken.None);
+        Console.Out.WriteLine(applied.Count == 0
+            ? "La base de données est à jour."
+            : $"Migrations appliquées : {string.Join(", ", applied.Select(s => $"{s.Version:0000}_{s.Name}"))}.");
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ElBasar.Tests.Support;
+
+/// <summary>The site on its own database and clock, for tests that go through HTTP.</summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; }
+    public FakeClock Clock { get; } = new();
+    readonly Dictionary<string, string?> _settings;
+
+    TestApp(TestDatabase database, Dictionary<string, string?> settings)
+    {
+        Database = database;
+        _settings = settings;
+    }
+
+    public static async Task<TestApp> StartAsync(string provider, Dictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var app = new TestApp(database, settings ?? []);
+        // Building the server runs the start-up: migrations and seeds.
+        _ = app.Server;
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.ProviderName);
+        builder.UseSetting("ConnectionStrings:ElBasar", Database.ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a fresh DbContext and its services.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ElBasarDbContext, IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ElBasarDbContext>(), scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<ElBasarDbContext, Task> work) =>
+        WithDbAsync<bool>(async (db, _) => { await work(db); return true; });
+
+    public async Task<Guid> HomeNetworkIdAsync() => await Services.GetRequiredService<HomeNetwork>().IdAsync();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
