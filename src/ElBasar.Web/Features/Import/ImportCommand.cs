@@ -44,7 +44,7 @@ public static class ImportCommand
                 await output.WriteLineAsync($"ligne {rejected.Line} rejetée : {rejected.Reason}");
             var noun = what == "organizations" ? "organisations" : "annonces";
             await output.WriteLineAsync(
-                $"{noun} : {report.Taken} prises ({report.Created} créées, {report.Updated} mises à jour), " +
+                $"{noun} : {report.Taken} prises ({report.Created} créées, {report.Updated} mises à jour, {report.Unchanged} inchangées), " +
                 $"{report.Rejected.Count} rejetées, en {watch.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         }

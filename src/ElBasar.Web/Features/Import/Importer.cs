@@ -130,7 +130,7 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
     {
         var networkId = await homeNetwork.IdAsync(ct);
         var ids = batch.Select(b => b.Record.ExternalId).ToList();
-        var existing = await db.Organizations.Include(o => o.Activities).Include(o => o.Networks)
+        var existing = await db.Organizations.Include(o => o.Activities).Include(o => o.Networks).AsSplitQuery()
             .Where(o => ids.Contains(o.ExternalId!)).ToDictionaryAsync(o => o.ExternalId!, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (_, r) in batch)
@@ -151,23 +151,22 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
             org.Phone = r.Phone;
             org.Website = r.Website;
             org.Employees = r.Employees;
-            org.UpdatedAt = now;
-            if (!org.Activities.Select(a => a.Label).SequenceEqual(r.Activities))
+            var activitiesChanged = !org.Activities.Select(a => a.Label).SequenceEqual(r.Activities);
+            if (activitiesChanged)
             {
                 org.Activities.Clear();
                 org.Activities.AddRange(r.Activities.Select((label, i) => new OrganizationActivity { Position = i, Label = label }));
             }
             var membership = org.Networks.FirstOrDefault(m => m.NetworkId == networkId);
+            var membershipChanged = membership is null || membership.IsMember != r.Member;
             if (membership is null)
                 org.Networks.Add(new NetworkMembership { NetworkId = networkId, IsMember = r.Member, Since = now });
             else
                 membership.IsMember = r.Member;
-            if (isNew)
-            {
-                db.Organizations.Add(org);
-                report.Created++;
-            }
-            else report.Updated++;
+            if (isNew) db.Organizations.Add(org);
+            var changed = isNew || activitiesChanged || membershipChanged || HasChanges(org);
+            if (changed) org.UpdatedAt = now;
+            report.Count(isNew, changed);
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -239,17 +238,22 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
             listing.Longitude = r.Point?.Longitude ?? poster.Longitude;
             listing.CreatedAt = r.CreatedAt ?? (isNew ? now : listing.CreatedAt);
             listing.ExpiresAt = r.ExpiresAt;
-            listing.UpdatedAt = now;
-            listing.SetModes(r.Modes);
-            if (isNew)
-            {
-                db.Listings.Add(listing);
-                report.Created++;
-            }
-            else report.Updated++;
+            var modesChanged = listing.SetModes(r.Modes);
+            if (isNew) db.Listings.Add(listing);
+            var changed = isNew || modesChanged || HasChanges(listing);
+            if (changed) listing.UpdatedAt = now;
+            report.Count(isNew, changed);
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    // A record imported again unchanged keeps its dates: a second import of a file changes nothing.
+    bool HasChanges(object entity)
+    {
+        var entry = db.Entry(entity);
+        entry.DetectChanges();
+        return entry.State == EntityState.Modified;
     }
 
     async Task<Poster?> FindPosterAsync(string externalId, CancellationToken ct)

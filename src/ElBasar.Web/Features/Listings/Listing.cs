@@ -36,13 +36,14 @@ public sealed class Listing
 
     public bool IsLive(DateTime now) => Status == ListingStatus.Published && (ExpiresAt is null || ExpiresAt > now);
 
-    /// <summary>Keeps the modes already there, so the change tracker sees only real changes.</summary>
-    public void SetModes(IEnumerable<string> modes)
+    /// <summary>Keeps the modes already there, so the change tracker sees only real changes; true if any changed.</summary>
+    public bool SetModes(IEnumerable<string> modes)
     {
         var wanted = modes.Distinct().ToList();
-        ExchangeModes.RemoveAll(m => !wanted.Contains(m.Mode));
-        foreach (var mode in wanted.Where(w => ExchangeModes.All(m => m.Mode != w)))
-            ExchangeModes.Add(new ListingExchangeMode { ListingId = Id, Mode = mode });
+        var removed = ExchangeModes.RemoveAll(m => !wanted.Contains(m.Mode));
+        var added = wanted.Where(w => ExchangeModes.All(m => m.Mode != w)).ToList();
+        ExchangeModes.AddRange(added.Select(mode => new ListingExchangeMode { ListingId = Id, Mode = mode }));
+        return removed + added.Count > 0;
     }
 }
 

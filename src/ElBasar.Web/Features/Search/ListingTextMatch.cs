@@ -11,6 +11,12 @@ public interface IListingTextMatch
 
     /// <summary>The index query for these words (any of them; the ranking favours listings with more).</summary>
     string Expression(IReadOnlyList<string> words);
+
+    /// <summary>
+    /// Words long enough also match as prefixes, so "velo" finds "vélos" and a word being typed
+    /// already finds something; short words stay exact, or "de" would match half the index.
+    /// </summary>
+    static bool MatchesAsPrefix(string word) => word.Length >= 4;
 }
 
 /// <summary>SQLite FTS5 (migration 0001): bm25 with the title weighing more than the description.</summary>
@@ -24,7 +30,8 @@ public sealed class SqliteListingTextMatch : IListingTextMatch
         """;
 
     // Words are letters and digits only (SearchText), quoted so no FTS5 syntax can slip through.
-    public string Expression(IReadOnlyList<string> words) => string.Join(" OR ", words.Select(w => $"\"{w}\""));
+    public string Expression(IReadOnlyList<string> words) =>
+        string.Join(" OR ", words.Select(w => IListingTextMatch.MatchesAsPrefix(w) ? $"\"{w}\"*" : $"\"{w}\""));
 }
 
 /// <summary>PostgreSQL: the generated <c>search_vector</c> (weights A title, B description) behind a GIN index.</summary>
@@ -36,7 +43,8 @@ public sealed class PostgreSqlListingTextMatch : IListingTextMatch
         CROSS JOIN LATERAL (SELECT ts_rank('{0.1, 0.2, 0.4, 1.0}', l.search_vector, tq) AS score) t
         """;
 
-    public string Expression(IReadOnlyList<string> words) => string.Join(" | ", words.Select(w => $"'{w}'"));
+    public string Expression(IReadOnlyList<string> words) =>
+        string.Join(" | ", words.Select(w => IListingTextMatch.MatchesAsPrefix(w) ? $"'{w}':*" : $"'{w}'"));
 
     public static string Where => "l.search_vector @@ tq";
 }

@@ -21,7 +21,6 @@ public sealed class Territories
 
     readonly Commune[] _communes;
     readonly string[] _searchKeys;         // folded names, at the same index as _communes
-    readonly bool[] _isArrondissement;     // at the same index as _communes
     readonly Dictionary<string, Commune> _communesByCode;
     readonly Dictionary<string, List<Commune>> _communesByPostalCode;
     readonly Dictionary<string, Epci> _epcis;
@@ -34,12 +33,11 @@ public sealed class Territories
     readonly ConcurrentDictionary<string, IReadOnlyList<Commune>> _communesOfEpci = new(StringComparer.Ordinal);
 
     Territories(
-        Commune[] communes, bool[] isArrondissement, Dictionary<string, Commune> communesByCode,
+        Commune[] communes, Dictionary<string, Commune> communesByCode,
         Dictionary<string, List<Commune>> communesByPostalCode, Dictionary<string, Epci> epcis,
         Dictionary<string, Departement> departements, Dictionary<string, Region> regions)
     {
         _communes = communes;
-        _isArrondissement = isArrondissement;
         _communesByCode = communesByCode;
         _communesByPostalCode = communesByPostalCode;
         _epcis = epcis;
@@ -70,20 +68,21 @@ public sealed class Territories
         FindRegion(regionCode) is { } region ? Departements.Where(d => d.RegionCode == region.Code).ToList() : [];
 
     /// <summary>
-    /// The communes of a département sorted by name with French rules; empty for an unknown code. Municipal
-    /// arrondissements are left out: they are parts of Paris, Lyon and Marseille, which are listed.
+    /// The communes of a département sorted by name with French rules, including the municipal arrondissements of
+    /// Paris, Lyon and Marseille since addresses carry their codes; empty for an unknown code.
     /// </summary>
     public IReadOnlyList<Commune> CommunesOfDepartement(string code) =>
         FindDepartement(code) is { } departement
-            ? _communesOfDepartement.GetOrAdd(departement.Code, key =>
-                SortedByName(_communes.Where((c, i) => !_isArrondissement[i] && c.DepartementCode == key)))
+            ? _communesOfDepartement.GetOrAdd(departement.Code, key => SortedByName(_communes.Where(c => c.DepartementCode == key)))
             : [];
 
-    /// <summary>The member communes of an EPCI sorted by name with French rules; empty for an unknown code.</summary>
+    /// <summary>
+    /// The communes of an EPCI sorted by name with French rules, municipal arrondissements included (unlike
+    /// <see cref="Epci.CommuneCodes"/>, the official member list); empty for an unknown code.
+    /// </summary>
     public IReadOnlyList<Commune> CommunesOfEpci(string code) =>
         FindEpci(code) is { } epci
-            ? _communesOfEpci.GetOrAdd(epci.Code, _ =>
-                SortedByName(epci.CommuneCodes.Select(FindCommune).OfType<Commune>()))
+            ? _communesOfEpci.GetOrAdd(epci.Code, key => SortedByName(_communes.Where(c => c.EpciCode == key)))
             : [];
 
     /// <summary>
@@ -268,7 +267,6 @@ public sealed class Territories
 
         var (epciRows, epciOfCommune) = epciReading.GetAwaiter().GetResult();
         var communes = new Commune[rows.Count];
-        var isArrondissement = new bool[rows.Count];
         var communesByCode = new Dictionary<string, Commune>(rows.Count + partOf.Count + formerlyOf.Count, StringComparer.OrdinalIgnoreCase);
         var communesByPostalCode = new Dictionary<string, List<Commune>>(6_500, StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
@@ -278,7 +276,6 @@ public sealed class Territories
             var epciCode = epciOfCommune.GetValueOrDefault(row.City ?? row.Code);
             var commune = new Commune(row.Code, row.Name, row.DepartementCode, row.RegionCode, epciCode, row.PostalCodes, row.Population);
             communes[i] = commune;
-            isArrondissement[i] = row.City is not null;
             communesByCode[commune.Code] = commune;
             foreach (var postalCode in commune.PostalCodes)
             {
@@ -304,7 +301,7 @@ public sealed class Territories
         }
 
         return new Territories(
-            communes, isArrondissement, communesByCode, communesByPostalCode, epcis, departements, regions);
+            communes, communesByCode, communesByPostalCode, epcis, departements, regions);
     }
 
     // A current commune or arrondissement as read, waiting for the EPCI file to give it its EPCI.
