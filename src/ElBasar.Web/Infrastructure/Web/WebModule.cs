@@ -27,7 +27,9 @@ public static class WebModule
         {
             o.DefaultRequestCulture = new RequestCulture(French);
             o.SupportedCultures = o.SupportedUICultures = [French, CultureInfo.GetCultureInfo("en")];
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // French until the screens are translated: a browser asking for English would otherwise
+            // get English dates inside French sentences.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         return services;
     }
