@@ -49,7 +49,7 @@ public sealed class OrganizationDirectory(ElBasarDbContext db, HomeNetwork netwo
 
     HashSet<string>? CommunesOf(string territory) => territory.Length switch
     {
-        5 => [territory],
+        5 => territories.FindCommune(territory) is { } commune ? [commune.Code] : [],
         9 => territories.FindEpci(territory)?.CommuneCodes.ToHashSet() ?? [],
         _ => territories.CommunesOfDepartement(territory).Select(c => c.Code).ToHashSet(),
     };

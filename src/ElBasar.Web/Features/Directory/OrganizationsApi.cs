@@ -1,6 +1,7 @@
 using System.Globalization;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Geo;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ElBasar.Web.Features.Directory;
@@ -18,9 +19,12 @@ public static class OrganizationsApi
     public sealed record Parameters(string? Q, string? LegalForm, string? Territory, string? Activity, string? Member, string? Page, string? PageSize);
 
     static async Task<Results<Ok<OrganizationPage>, ValidationProblem>> SearchAsync(
-        [AsParameters] Parameters p, OrganizationDirectory directory, Taxonomy taxonomy, CancellationToken ct)
+        [AsParameters] Parameters p, OrganizationDirectory directory, Taxonomy taxonomy, Territories territories, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        if (p.Territory is { Length: > 0 } territory && territories.FindCommune(territory) is null
+            && territories.FindEpci(territory) is null && territories.FindDepartement(territory) is null)
+            errors["territory"] = [$"Le territoire « {territory} » n'existe pas : donnez un code de commune, d'EPCI ou de département."];
         if (p.LegalForm is { Length: > 0 } form && taxonomy.FindLegalForm(form) is null)
             errors["legalForm"] = [$"La forme juridique « {form} » n'existe pas."];
         bool? member = null;

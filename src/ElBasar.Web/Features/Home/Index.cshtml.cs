@@ -22,8 +22,10 @@ public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, TimeProv
         var now = clock.GetUtcNow().UtcDateTime;
         var networkId = await network.IdAsync(ct);
         var live = db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Published
-            && l.Visibility == ListingVisibility.Everyone && (l.ExpiresAt == null || l.ExpiresAt > now));
-        Members = await db.NetworkMemberships.CountAsync(m => m.NetworkId == networkId && m.IsMember, ct);
+            && l.Visibility == ListingVisibility.Everyone && (l.ExpiresAt == null || l.ExpiresAt > now)
+            && l.Organization!.Status == OrganizationStatus.Active);
+        Members = await db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Active
+            && o.Networks.Any(m => m.NetworkId == networkId && m.IsMember), ct);
         var counts = await live.GroupBy(l => l.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         LiveOffers = counts.FirstOrDefault(c => c.Key == ListingKind.Offer)?.Count ?? 0;
         LiveDemands = counts.FirstOrDefault(c => c.Key == ListingKind.Demand)?.Count ?? 0;

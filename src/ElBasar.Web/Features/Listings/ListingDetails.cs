@@ -11,11 +11,12 @@ public sealed record ListingDetails(
 {
     public bool IsExpired(DateTime now) => ExpiresAt is { } at && at <= now;
 
-    /// <summary>The listing, unless it is a draft or hidden (those look like they do not exist).</summary>
+    /// <summary>The listing, unless it or its organisation is a draft or hidden (those look like they do not exist).</summary>
     public static Task<ListingDetails?> FindAsync(IQueryable<Listing> listings, Guid id, CancellationToken ct) =>
         listings.AsNoTracking()
             .Where(l => l.Id == id && (l.Status == ListingStatus.Published || l.Status == ListingStatus.Closed)
-                        && l.Visibility == ListingVisibility.Everyone)
+                        && l.Visibility == ListingVisibility.Everyone
+                        && l.Organization!.Status == Directory.OrganizationStatus.Active)
             .Select(l => new ListingDetails(
                 l.Id, l.ExternalId, l.Kind == ListingKind.Offer ? "offer" : "demand",
                 l.Status == ListingStatus.Closed ? "closed" : "published",

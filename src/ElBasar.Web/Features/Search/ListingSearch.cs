@@ -23,6 +23,8 @@ public sealed class ListingSearch(ElBasarDbContext db, IListingTextMatch textMat
         {
             "l.status = 'published'",
             "l.visibility = 'everyone'",
+            // A hidden organisation's listings leave every list with it.
+            "EXISTS (SELECT 1 FROM organizations o WHERE o.id = l.organization_id AND o.status = 'active')",
             $"(l.expires_at IS NULL OR l.expires_at > {sql.Add(clock.GetUtcNow().UtcDateTime)})",
         };
         if (words.Count > 0)

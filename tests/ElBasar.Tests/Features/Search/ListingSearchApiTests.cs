@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ElBasar.Tests.Support;
+using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Search;
 using Microsoft.AspNetCore.Http;
@@ -74,6 +75,24 @@ public sealed class ListingSearchApiTests
         Assert.Equal(["Nouvelle annonce", "Ancienne annonce"], page.Items.Select(i => i.Title));
         var searched = await SearchAsync(app, "?q=annonce%20expir%C3%A9e%20close%20masqu%C3%A9e%20brouillon");
         Assert.Equal(["Nouvelle annonce", "Ancienne annonce"], searched.Items.Select(i => i.Title).Order().Reverse());
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task A_hidden_organisation_takes_its_listings_out_of_search_and_of_the_api(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var hidden = await new OrganizationBuilder().Named("Structure masquée").SaveAsync(app);
+        var listing = await new ListingBuilder(hidden).Titled("Tonnelle de la structure masquée").SaveAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            var org = await db.Organizations.FindAsync(hidden.Id);
+            org!.Status = OrganizationStatus.Hidden;
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(0, (await SearchAsync(app, "?q=tonnelle")).Total);
+        Assert.Equal(0, (await SearchAsync(app, "")).Total);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/listings/{listing.Id}")).StatusCode);
     }
 
     [SkippableTheory, BothDatabases]
