@@ -56,7 +56,7 @@ public sealed class ListingBuilder(Organization organization)
     readonly Listing _listing = new()
     {
         Title = "Prêt d'une tonnelle 3x3 m",
-        Description = "Tonnelle pliante avec ses poids, à venir chercher.",
+        Description = "À venir chercher sur place, du lundi au vendredi.",
         Category = "equipment",
         Kind = ListingKind.Offer,
         OrganizationId = organization.Id,

@@ -34,6 +34,9 @@ public sealed class Listing
     public string SearchTitle { get; set; } = "";
     public string SearchBody { get; set; } = "";
 
+    /// <summary>The analyser version that wrote the search columns; older ones are analysed again at start.</summary>
+    public int SearchVersion { get; set; }
+
     public bool IsLive(DateTime now) => Status == ListingStatus.Published && (ExpiresAt is null || ExpiresAt > now);
 
     /// <summary>Keeps the modes already there, so the change tracker sees only real changes; true if any changed.</summary>

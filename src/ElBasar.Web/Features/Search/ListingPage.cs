@@ -1,7 +1,15 @@
 namespace ElBasar.Web.Features.Search;
 
 /// <summary>One page of search results, in the envelope every list of the API uses.</summary>
-public sealed record ListingPage(int Total, int Page, int PageSize, IReadOnlyList<ListingSummary> Items);
+public sealed record ListingPage(int Total, int Page, int PageSize, IReadOnlyList<ListingSummary> Items)
+{
+    /// <summary>The query as it was understood when some words were corrected ("tonelles" → "tonnelles"), else null.</summary>
+    public string? CorrectedQuery { get; init; }
+
+    /// <summary>The stems the query looked for, to highlight them in results (not part of the API).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> MatchedStems { get; init; } = [];
+}
 
 public sealed record ListingSummary(
     Guid Id, string? ExternalId, string Kind, string Title, string Category, IReadOnlyList<string> ExchangeModes,
@@ -13,6 +21,12 @@ public sealed record ListingSummary(
 
     [System.Text.Json.Serialization.JsonIgnore]
     public decimal? Price { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double? Latitude { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double? Longitude { get; init; }
 }
 
 public sealed record OrganizationRef(Guid Id, string Name);

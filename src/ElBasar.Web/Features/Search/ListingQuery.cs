@@ -1,13 +1,18 @@
 using System.Globalization;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Geo;
 
 namespace ElBasar.Web.Features.Search;
 
 /// <summary>The query string of <c>GET /api/v1/listings</c> and of the search page, as typed (contracts/interfaces.md).</summary>
 public sealed record ListingQueryParameters(
     string? Q, string? Kind, string[]? Category, string[]? Mode, string? Market,
-    string? Lat, string? Lon, string? RadiusKm, string? Page, string? PageSize);
+    string? Lat, string? Lon, string? RadiusKm, string? Page, string? PageSize,
+    string? Territory = null, string? Commune = null, string? Sort = null);
+
+/// <summary>How results are ordered: best match (the default with text), newest (the default without), nearest.</summary>
+public enum ListingSort { Relevance, Newest, Nearest }
 
 /// <summary>A checked search: every value valid, ready for <see cref="ListingSearch"/>.</summary>
 public sealed record ListingQuery
@@ -27,11 +32,21 @@ public sealed record ListingQuery
     public double? RadiusKm { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
+    public ListingSort Sort { get; init; } = ListingSort.Relevance;
+
+    /// <summary>A commune, EPCI or département code, as given.</summary>
+    public string? Territory { get; init; }
+
+    /// <summary>The communes of <see cref="Territory"/>; null when there is no territory filter.</summary>
+    public IReadOnlyList<string>? CommuneCodes { get; init; }
+
+    /// <summary>The commune the radius is measured from, when no point is given.</summary>
+    public Commune? RadiusCommune { get; init; }
 
     public bool HasPoint => Latitude is not null && Longitude is not null;
 
     /// <summary>Checks the raw parameters; errors are keyed by parameter name, in French.</summary>
-    public static ListingQuery Parse(ListingQueryParameters p, Taxonomy taxonomy, out Dictionary<string, string[]> errors)
+    public static ListingQuery Parse(ListingQueryParameters p, Taxonomy taxonomy, Territories territories, out Dictionary<string, string[]> errors)
     {
         var problems = new Dictionary<string, string[]>();
         void Fail(string name, string message) => problems[name] = [message];
@@ -62,8 +77,30 @@ public sealed record ListingQuery
         var radius = Number(p.RadiusKm, "radiusKm", 0, MaxRadiusKm, Fail);
         if ((lat is null) != (lon is null) && !problems.ContainsKey("lat") && !problems.ContainsKey("lon"))
             Fail(lat is null ? "lat" : "lon", "« lat » et « lon » vont ensemble : donnez les deux.");
-        if (radius is not null && (lat is null || lon is null) && !problems.ContainsKey("radiusKm"))
-            Fail("radiusKm", "Un rayon demande un point : donnez aussi « lat » et « lon ».");
+        Commune? radiusCommune = null;
+        if (!string.IsNullOrWhiteSpace(p.Commune))
+        {
+            radiusCommune = territories.FindCommune(p.Commune.Trim());
+            if (radiusCommune is null) Fail("commune", $"La commune « {Shorten(p.Commune.Trim())} » est inconnue : donnez son code INSEE.");
+        }
+        if (radius is not null && (lat is null || lon is null) && radiusCommune is null && !problems.ContainsKey("radiusKm") && !problems.ContainsKey("commune"))
+            Fail("radiusKm", "Un rayon demande un point : donnez aussi « lat » et « lon », ou une commune.");
+
+        string? territory = null;
+        IReadOnlyList<string>? communeCodes = null;
+        if (!string.IsNullOrWhiteSpace(p.Territory))
+        {
+            territory = p.Territory.Trim();
+            communeCodes = territories.FindCommune(territory) is { } commune ? [commune.Code]
+                : territories.FindEpci(territory) is { } epci ? epci.CommuneCodes
+                : territories.FindDepartement(territory) is not null ? territories.CommunesOfDepartement(territory).Select(c => c.Code).ToList()
+                : null;
+            if (communeCodes is null) Fail("territory", $"Le territoire « {Shorten(territory)} » n'existe pas : donnez un code de commune, d'EPCI ou de département.");
+        }
+
+        var sort = ListingSort.Relevance;
+        if (!string.IsNullOrWhiteSpace(p.Sort) && !Slug.TryParse(p.Sort, out sort))
+            Fail("sort", "« sort » doit valoir « relevance », « newest » ou « nearest ».");
         if (radius is <= 0) Fail("radiusKm", "Le rayon doit être supérieur à 0 km.");
 
         var page = Integer(p.Page, "page", 1, 100_000, 1, Fail);
@@ -77,6 +114,7 @@ public sealed record ListingQuery
         {
             Text = text, Kind = kind, Categories = categories, Modes = modes, Market = market,
             Latitude = lat, Longitude = lon, RadiusKm = radius, Page = page, PageSize = pageSize,
+            Sort = sort, Territory = territory, CommuneCodes = communeCodes, RadiusCommune = radiusCommune,
         };
     }
 

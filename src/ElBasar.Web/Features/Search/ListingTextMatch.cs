@@ -1,25 +1,26 @@
 namespace ElBasar.Web.Features.Search;
 
 /// <summary>
-/// The one provider-specific piece of listing search: how the full-text index is joined,
-/// matched and ranked. Everything else of the query is shared SQL.
+/// The provider-specific piece of listing search: how the full-text index is joined, matched
+/// and given a first relevance score, and how its vocabulary is read. The final ranking is done
+/// in C# (<see cref="ListingRanking"/>), alike for both providers.
 /// </summary>
 public interface IListingTextMatch
 {
-    /// <summary>SQL that joins the index to <c>listings l</c> and exposes a relevance <c>score</c> (higher is better).</summary>
+    /// <summary>SQL that joins the index to <c>listings l</c> and exposes a relevance <c>t.score</c> (higher is better).</summary>
     string Join { get; }
 
-    /// <summary>The index query for these words (any of them; the ranking favours listings with more).</summary>
-    string Expression(IReadOnlyList<string> words);
+    /// <summary>A condition to add to the WHERE clause, or null when the join already filters.</summary>
+    string? Where { get; }
 
-    /// <summary>
-    /// Words long enough also match as prefixes, so "velo" finds "vélos" and a word being typed
-    /// already finds something; short words stay exact, or "de" would match half the index.
-    /// </summary>
-    static bool MatchesAsPrefix(string word) => word.Length >= 4;
+    /// <summary>The index query matching any of these stems.</summary>
+    string Expression(IReadOnlyList<string> stems);
+
+    /// <summary>SQL returning each indexed word and the number of listings holding it.</summary>
+    string VocabularySql { get; }
 }
 
-/// <summary>SQLite FTS5 (migration 0001): bm25 with the title weighing more than the description.</summary>
+/// <summary>SQLite FTS5 (migrations 0001, 0002): bm25 with the title weighing more than the description.</summary>
 public sealed class SqliteListingTextMatch : IListingTextMatch
 {
     public string Join =>
@@ -29,9 +30,12 @@ public sealed class SqliteListingTextMatch : IListingTextMatch
               WHERE listing_search MATCH @match) t ON t.id = l.id
         """;
 
-    // Words are letters and digits only (SearchText), quoted so no FTS5 syntax can slip through.
-    public string Expression(IReadOnlyList<string> words) =>
-        string.Join(" OR ", words.Select(w => IListingTextMatch.MatchesAsPrefix(w) ? $"\"{w}\"*" : $"\"{w}\""));
+    public string? Where => null;
+
+    // Stems are letters and digits only (SearchText), quoted so no FTS5 syntax can slip through.
+    public string Expression(IReadOnlyList<string> stems) => string.Join(" OR ", stems.Select(w => $"\"{w}\""));
+
+    public string VocabularySql => "SELECT term, doc FROM listing_search_vocab";
 }
 
 /// <summary>PostgreSQL: the generated <c>search_vector</c> (weights A title, B description) behind a GIN index.</summary>
@@ -43,8 +47,9 @@ public sealed class PostgreSqlListingTextMatch : IListingTextMatch
         CROSS JOIN LATERAL (SELECT ts_rank('{0.1, 0.2, 0.4, 1.0}', l.search_vector, tq) AS score) t
         """;
 
-    public string Expression(IReadOnlyList<string> words) =>
-        string.Join(" | ", words.Select(w => IListingTextMatch.MatchesAsPrefix(w) ? $"'{w}':*" : $"'{w}'"));
+    public string? Where => "l.search_vector @@ tq";
 
-    public static string Where => "l.search_vector @@ tq";
+    public string Expression(IReadOnlyList<string> stems) => string.Join(" | ", stems.Select(w => $"'{w}'"));
+
+    public string VocabularySql => "SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM listings')";
 }

@@ -1,11 +1,12 @@
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Infrastructure.Geo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElBasar.Web.Features.Search;
 
 /// <summary>The search page: every filter is in the URL, so a search can be shared, bookmarked and gone back to.</summary>
-public sealed class ResultsModel(ListingSearch search, Taxonomy taxonomy) : PageModel
+public sealed class ResultsModel(ListingSearch search, Taxonomy taxonomy, Territories territories) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
@@ -22,7 +23,7 @@ public sealed class ResultsModel(ListingSearch search, Taxonomy taxonomy) : Page
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Query = ListingQuery.Parse(new ListingQueryParameters(Q, Kind, Category, Mode, Market, null, null, null, PageNumber, null), taxonomy, out var errors);
+        Query = ListingQuery.Parse(new ListingQueryParameters(Q, Kind, Category, Mode, Market, null, null, null, PageNumber, null), taxonomy, territories, out var errors);
         Errors = errors;
         // A bad filter in a hand-edited URL is explained, and the rest of the search still runs.
         Results = await search.SearchAsync(Query, ct);

@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Infrastructure.Geo;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ElBasar.Web.Features.Search;
@@ -13,9 +14,9 @@ public static class SearchApi
     }
 
     static async Task<Results<Ok<ListingPage>, ValidationProblem>> SearchAsync(
-        [AsParameters] ListingQueryParameters parameters, Taxonomy taxonomy, ListingSearch search, CancellationToken ct)
+        [AsParameters] ListingQueryParameters parameters, Taxonomy taxonomy, Territories territories, ListingSearch search, CancellationToken ct)
     {
-        var query = ListingQuery.Parse(parameters, taxonomy, out var errors);
+        var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Paramètres de recherche invalides");
         return TypedResults.Ok(await search.SearchAsync(query, ct));
     }

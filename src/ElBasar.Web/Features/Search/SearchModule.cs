@@ -11,6 +11,10 @@ public static class SearchModule
         services.AddSingleton<IListingTextMatch>(sp => sp.GetRequiredService<DatabaseInfo>().IsSqlite
             ? new SqliteListingTextMatch()
             : new PostgreSqlListingTextMatch());
+        services.AddSingleton<ThesaurusCache>();
+        services.AddSingleton<SearchVocabularyCache>();
+        services.AddScoped<IStartupSeed, ThesaurusSeed>();
+        services.AddScoped<IStartupSeed, SearchIndexSeed>();
         services.AddScoped<ListingSearch>();
         return services;
     }

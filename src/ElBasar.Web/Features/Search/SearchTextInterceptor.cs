@@ -32,8 +32,9 @@ public sealed class SearchTextInterceptor : SaveChangesInterceptor
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             var listing = entry.Entity;
-            listing.SearchTitle = SearchText.Normalize(listing.Title);
-            listing.SearchBody = SearchText.Normalize(listing.Description);
+            listing.SearchTitle = SearchAnalyzer.AnalyzeDocument(listing.Title);
+            listing.SearchBody = SearchAnalyzer.AnalyzeDocument(listing.Description);
+            listing.SearchVersion = SearchAnalyzer.Version;
         }
     }
 }

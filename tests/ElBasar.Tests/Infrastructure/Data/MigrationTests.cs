@@ -71,19 +71,19 @@ public sealed class MigrationTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var org = await new OrganizationBuilder().SaveAsync(app);
-        var listing = await new ListingBuilder(org).Titled("Barnum de fête").SaveAsync(app);
-        await new ListingBuilder(org).Titled("Barnum blanc").SaveAsync(app);
+        var listing = await new ListingBuilder(org).Titled("Guirlande lumineuse").SaveAsync(app);
+        await new ListingBuilder(org).Titled("Guirlande blanche").SaveAsync(app);
 
         await app.WithDbAsync(db => db.Listings.Where(l => l.Id == listing.Id).ExecuteDeleteAsync());
         await app.WithDbAsync(async db =>
         {
             var renamed = await db.Listings.SingleAsync();
-            renamed.Title = "Chapiteau blanc";
+            renamed.Title = "Projecteur blanc";
             await db.SaveChangesAsync();
         });
 
         var client = app.CreateClient();
-        Assert.Contains("\"total\":0", await client.GetStringAsync("/api/v1/listings?q=barnum"));
-        Assert.Contains("\"total\":1", await client.GetStringAsync("/api/v1/listings?q=chapiteau"));
+        Assert.Contains("\"total\":0", await client.GetStringAsync("/api/v1/listings?q=guirlande"));
+        Assert.Contains("\"total\":1", await client.GetStringAsync("/api/v1/listings?q=projecteur"));
     }
 }

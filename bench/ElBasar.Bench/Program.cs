@@ -1,0 +1,41 @@
+using ElBasar.Bench;
+using ElBasar.Bench.Generate;
+using ElBasar.Bench.Import;
+
+// The benchmark tools: a data generator and an end-to-end timing of the import verbs (README.md).
+var command = args.FirstOrDefault()?.ToLowerInvariant();
+try
+{
+    return command switch
+    {
+        "generate" => GenerateCommand.Run(CommandLine.Parse(args[1..], GenerateCommand.Flags)),
+        "import" => await ImportBenchmark.RunAsync(CommandLine.Parse(args[1..], ImportBenchmark.Flags)),
+        null or "help" or "--help" or "-h" => Usage(Console.Out, 0),
+        _ => Usage(Console.Error, 2),
+    };
+}
+catch (CommandLineException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return Usage(Console.Error, 2);
+}
+
+static int Usage(TextWriter writer, int code)
+{
+    writer.WriteLine(
+        """
+        Usage: ElBasar.Bench COMMAND [OPTIONS]
+
+          generate --organizations N --listings M --out DIR [--seed S] [--now 2026-11-22T00:00:00Z] [--revision R]
+              Writes DIR/organizations.jsonl and DIR/listings.jsonl (contracts/exchange-format.md).
+              --revision 1 rewords a quarter of the listings of the same seed (same externalIds).
+
+          import --listings-file F --organizations-file F [--update-listings-file F2]
+                 [--provider sqlite|postgresql] [--connection CS] [--passes 2]
+                 [--web PATH/ElBasar.Web.dll] [--keep] [--force]
+              Times the web app's own `migrate` and `import` verbs against a fresh database (wiped
+              first, removed afterwards unless --keep). Pass 2 and later import the same files
+              again (all unchanged); F2, if given, is imported last (updates in place).
+        """);
+    return code;
+}
