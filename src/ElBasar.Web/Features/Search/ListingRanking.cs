@@ -17,8 +17,12 @@ public sealed class ListingRanking(AnalyzedQuery query, SearchVocabulary vocabul
 
     public sealed record Candidate(Guid Id, string SearchTitle, string SearchBody, string Kind, DateTime CreatedAt, double? DistanceKm);
 
-    readonly double[] _conceptWeights = query.Concepts.Select(c => c.Alternatives
-        .SelectMany(a => a.Stems).Where(vocabulary.Contains).Select(vocabulary.Idf).DefaultIfEmpty(1.0).Max()).ToArray();
+    // How telling each concept is: the rarity of the words typed when the index has them, else
+    // of its rarest synonym; softened (square root) so a rare detail ("samedi") does not outweigh the need.
+    readonly double[] _conceptWeights = query.Concepts.Select(c => Math.Sqrt(
+        c.Alternatives[0].Stems.Where(vocabulary.Contains).Select(vocabulary.Idf).DefaultIfEmpty(0).Average() is > 0 and var own
+            ? own
+            : c.Alternatives.SelectMany(a => a.Stems).Where(vocabulary.Contains).Select(vocabulary.Idf).DefaultIfEmpty(1.0).Max())).ToArray();
 
     public double Score(Candidate candidate)
     {
