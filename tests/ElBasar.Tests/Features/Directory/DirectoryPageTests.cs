@@ -7,18 +7,6 @@ namespace ElBasar.Tests.Features.Directory;
 
 public sealed class DirectoryPageTests
 {
-    /// <summary>What a reader sees: tags dropped, entities decoded (Razor writes "é" as "&amp;#xE9;"), runs of blanks made one space.</summary>
-    static string VisibleText(string html) =>
-        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]*>", " ")), "[ \t\r\n]+", " ");
-
-    static async Task<string> PageAsync(TestApp app, string path)
-    {
-        var response = await app.CreateClient().GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsStringAsync();
-    }
-
     static async Task<(Guid Lille, Guid Roubaix, Guid Arras)> ThreeOrganisationsAsync(TestApp app)
     {
         var lille = await new OrganizationBuilder().Named("Atelier Roue Libre").WithLegalForm("association").SaveAsync(app);
@@ -33,9 +21,9 @@ public sealed class DirectoryPageTests
         await using var app = await TestApp.StartAsync(provider);
         var (lille, roubaix, arras) = await ThreeOrganisationsAsync(app);
 
-        var html = await PageAsync(app, "/annuaire");
+        var html = await app.GetPageAsync("/annuaire");
 
-        var text = VisibleText(html);
+        var text = Html.VisibleText(html);
         Assert.Matches("(^| )3 structures ", text);
         Assert.Contains("Atelier Roue Libre", text);
         Assert.Contains("Coop Roubaisienne", text);
@@ -49,7 +37,7 @@ public sealed class DirectoryPageTests
         await using var app = await TestApp.StartAsync(provider);
         await ThreeOrganisationsAsync(app);
 
-        var text = VisibleText(await PageAsync(app, "/annuaire?territory=62"));
+        var text = Html.VisibleText(await app.GetPageAsync("/annuaire?territory=62"));
 
         Assert.Matches("(^| )1 structure ", text);
         Assert.Contains("Artois Solidaire", text);
@@ -63,7 +51,7 @@ public sealed class DirectoryPageTests
         await using var app = await TestApp.StartAsync(provider);
         await ThreeOrganisationsAsync(app);
 
-        var text = VisibleText(await PageAsync(app, "/annuaire?legalForm=scop"));
+        var text = Html.VisibleText(await app.GetPageAsync("/annuaire?legalForm=scop"));
 
         Assert.Contains("Coop Roubaisienne", text);
         Assert.DoesNotContain("Atelier Roue Libre", text);
@@ -77,7 +65,7 @@ public sealed class DirectoryPageTests
         await new OrganizationBuilder().Named("Épicerie Solidaire des Moulins").SaveAsync(app);
         await new OrganizationBuilder().Named("Atelier Roue Libre").SaveAsync(app);
 
-        var text = VisibleText(await PageAsync(app, "/annuaire?q=epicerie"));
+        var text = Html.VisibleText(await app.GetPageAsync("/annuaire?q=epicerie"));
 
         Assert.Contains("Épicerie Solidaire des Moulins", text);
         Assert.DoesNotContain("Atelier Roue Libre", text);
@@ -89,7 +77,7 @@ public sealed class DirectoryPageTests
         await using var app = await TestApp.StartAsync(provider);
         await new OrganizationBuilder().SaveAsync(app);
 
-        var text = VisibleText(await PageAsync(app, "/annuaire?q=piscine&legalForm=nope&territory=zz&page=-3"));
+        var text = Html.VisibleText(await app.GetPageAsync("/annuaire?q=piscine&legalForm=nope&territory=zz&page=-3"));
 
         Assert.Contains("Aucune structure ne correspond à ces critères.", text);
     }
@@ -106,9 +94,9 @@ public sealed class DirectoryPageTests
         var other = await new OrganizationBuilder().Named("Coop Roubaisienne").SaveAsync(app);
         await new ListingBuilder(other).Titled("Tonnelle d'une autre structure").SaveAsync(app);
 
-        var html = await PageAsync(app, $"/structures/{org.Id}");
+        var html = await app.GetPageAsync($"/structures/{org.Id}");
 
-        var text = VisibleText(html);
+        var text = Html.VisibleText(html);
         Assert.Contains("Atelier Roue Libre", text);
         Assert.Contains("réparation de vélos", text);
         Assert.Contains("vélo-école", text);
@@ -128,7 +116,7 @@ public sealed class DirectoryPageTests
         await using var app = await TestApp.StartAsync(provider);
         var org = await new OrganizationBuilder().Named("Artois Solidaire").In("62041", "Arras", 50.291, 2.7775).NotMember().SaveAsync(app);
 
-        var text = VisibleText(await PageAsync(app, $"/structures/{org.Id}"));
+        var text = Html.VisibleText(await app.GetPageAsync($"/structures/{org.Id}"));
 
         Assert.Contains("Artois Solidaire", text);
         Assert.Contains("Structure non membre du réseau", text);
@@ -146,6 +134,6 @@ public sealed class DirectoryPageTests
         var response = await app.CreateClient().GetAsync($"/structures/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Page introuvable", VisibleText(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("Page introuvable", Html.VisibleText(await response.Content.ReadAsStringAsync()));
     }
 }

@@ -9,10 +9,6 @@ namespace ElBasar.Tests.Features.Home;
 
 public sealed class HomePageTests
 {
-    /// <summary>What a reader sees: tags dropped, entities decoded (Razor writes "é" as "&amp;#xE9;"), runs of blanks made one space.</summary>
-    static string VisibleText(string html) =>
-        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]*>", " ")), "[ \t\r\n]+", " ");
-
     [SkippableTheory, BothDatabases]
     public async Task The_home_page_is_a_french_html_page_with_the_network_figures(string provider)
     {
@@ -32,7 +28,7 @@ public sealed class HomePageTests
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"fr\"", html);
-        var text = VisibleText(html);
+        var text = Html.VisibleText(html);
         Assert.Contains("2 membres du réseau", text);
         Assert.Contains("3 offres en cours", text);
         // "1 demande" in good French; the page writes the plural whatever the number (reported).
@@ -50,7 +46,7 @@ public sealed class HomePageTests
 
         var html = await app.CreateClient().GetStringAsync("/");
 
-        var text = VisibleText(html);
+        var text = Html.VisibleText(html);
         Assert.Contains("Minibus 9 places à prêter", text);
         Assert.Contains("Cherche un vidéoprojecteur", text);
         Assert.Contains($"href=\"/annonces/{offer.Id}\"", html);
@@ -69,7 +65,7 @@ public sealed class HomePageTests
         var response = await app.CreateClient().GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = VisibleText(await response.Content.ReadAsStringAsync());
+        var text = Html.VisibleText(await response.Content.ReadAsStringAsync());
         Assert.Matches(@"(^| )0 membres? du réseau", text);
         Assert.Contains("Aucune offre pour le moment.", text);
         Assert.Contains("Aucune demande pour le moment.", text);
@@ -120,7 +116,7 @@ public sealed class HomePageTests
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"fr\"", html);
-        Assert.Contains("Page introuvable", VisibleText(html));
+        Assert.Contains("Page introuvable", Html.VisibleText(html));
     }
 
     [Fact]

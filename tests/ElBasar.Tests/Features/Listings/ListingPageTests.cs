@@ -9,18 +9,6 @@ namespace ElBasar.Tests.Features.Listings;
 
 public sealed class ListingPageTests
 {
-    /// <summary>What a reader sees: tags dropped, entities decoded (Razor writes "é" as "&amp;#xE9;"), runs of blanks made one space.</summary>
-    static string VisibleText(string html) =>
-        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]*>", " ")), "[ \t\r\n]+", " ");
-
-    static async Task<string> PageAsync(TestApp app, string path)
-    {
-        var response = await app.CreateClient().GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsStringAsync();
-    }
-
     [SkippableTheory, BothDatabases]
     public async Task A_listing_page_shows_what_is_offered_where_for_how_much_and_by_whom(string provider)
     {
@@ -32,9 +20,9 @@ public sealed class ListingPageTests
             .InCategory("equipment").WithModes("loan", "rental").WithPrice(80)
             .SaveAsync(app);
 
-        var html = await PageAsync(app, $"/annonces/{listing.Id}");
+        var html = await app.GetPageAsync($"/annonces/{listing.Id}");
 
-        var text = VisibleText(html);
+        var text = Html.VisibleText(html);
         Assert.Contains("Tonnelle 3x3 m à prêter ou louer", text);
         Assert.Contains("Tonnelle pliante avec ses poids, à venir chercher à Fives.", text);
         Assert.Contains("Matériel et équipement", text);
@@ -59,11 +47,11 @@ public sealed class ListingPageTests
         var org = await new OrganizationBuilder().SaveAsync(app);
         var listing = await new ListingBuilder(org).WithModes("sale").WithPrice(decimal.Parse(price, CultureInfo.InvariantCulture)).SaveAsync(app);
 
-        var html = await PageAsync(app, $"/annonces/{listing.Id}");
+        var html = await app.GetPageAsync($"/annonces/{listing.Id}");
 
         // The thousands separator of fr-FR is a (narrow) no-break space, whichever the platform gives.
         var separator = CultureInfo.GetCultureInfo("fr-FR").NumberFormat.NumberGroupSeparator;
-        Assert.Contains(string.Format(CultureInfo.InvariantCulture, shown, separator), VisibleText(html));
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, shown, separator), Html.VisibleText(html));
     }
 
     [SkippableTheory, BothDatabases]
@@ -73,7 +61,7 @@ public sealed class ListingPageTests
         var org = await new OrganizationBuilder().SaveAsync(app);
         var listing = await new ListingBuilder(org).Titled("Camion benne à prêter").WithStatus(ListingStatus.Closed).SaveAsync(app);
 
-        var text = VisibleText(await PageAsync(app, $"/annonces/{listing.Id}"));
+        var text = Html.VisibleText(await app.GetPageAsync($"/annonces/{listing.Id}"));
 
         Assert.Contains("Camion benne à prêter", text);
         Assert.Contains("Cette annonce est close", text);
@@ -86,7 +74,7 @@ public sealed class ListingPageTests
         var org = await new OrganizationBuilder().SaveAsync(app);
         var listing = await new ListingBuilder(org).Titled("Barnum pour la braderie").ExpiredDaysAgo(3).SaveAsync(app);
 
-        var text = VisibleText(await PageAsync(app, $"/annonces/{listing.Id}"));
+        var text = Html.VisibleText(await app.GetPageAsync($"/annonces/{listing.Id}"));
 
         Assert.Contains("Barnum pour la braderie", text);
         Assert.Contains("Cette annonce a expiré le 17 novembre 2026", text);
@@ -100,7 +88,7 @@ public sealed class ListingPageTests
         var org = await new OrganizationBuilder().SaveAsync(app);
         var listing = await new ListingBuilder(org).SaveAsync(app);
 
-        var text = VisibleText(await PageAsync(app, $"/annonces/{listing.Id}"));
+        var text = Html.VisibleText(await app.GetPageAsync($"/annonces/{listing.Id}"));
 
         Assert.DoesNotContain("Cette annonce est close", text);
         Assert.DoesNotContain("Cette annonce a expiré", text);
@@ -120,7 +108,7 @@ public sealed class ListingPageTests
             var response = await client.GetAsync($"/annonces/{id}");
 
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            var text = VisibleText(await response.Content.ReadAsStringAsync());
+            var text = Html.VisibleText(await response.Content.ReadAsStringAsync());
             Assert.Contains("Page introuvable", text);
             Assert.DoesNotContain("Annonce masquée", text);
             Assert.DoesNotContain("Brouillon", text);
@@ -141,7 +129,7 @@ public sealed class ListingPageTests
             [($"/annonces/{listing.Id}", true), ("/", true), ($"/structures/{org.Id}", true), ("/recherche", true), ("/annuaire", false)];
         foreach (var (path, showsListing) in pages)
         {
-            var html = await PageAsync(app, path);
+            var html = await app.GetPageAsync(path);
 
             Assert.DoesNotContain("<script>alert", html);
             Assert.DoesNotContain("<img src=x", html);
