@@ -46,9 +46,7 @@ public static class Verbs
 
     static async Task<int> MigrateAsync(WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync();
-        await DatabaseStartup.RunAsync(app.Services, serving: false, CancellationToken.None);
+        var applied = await DatabaseStartup.RunAsync(app.Services, serving: false, CancellationToken.None);
         Console.Out.WriteLine(applied.Count == 0
             ? "La base de données est à jour."
             : $"Migrations appliquées : {string.Join(", ", applied.Select(s => $"{s.Version:0000}_{s.Name}"))}.");

@@ -20,15 +20,6 @@ public static partial class SearchAnalyzer
     const double SynonymWeight = 0.7;
     const double CorrectionWeight = 0.9;
 
-    static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "en", "et", "la", "le", "les",
-        "leur", "leurs", "ou", "par", "pour", "sur", "un", "une", "nos", "notre", "vos", "votre", "sa", "son", "ses",
-        "mon", "ma", "mes", "ton", "ta", "tes", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "qui",
-        "que", "quoi", "dont", "est", "sont", "y", "se", "ne", "pas", "plus", "tres", "tout", "tous", "toute", "toutes",
-        "aussi", "mais", "donc", "car", "si", "chez", "entre", "sans", "sous", "vers", "afin",
-    };
-
     // Words that say how a person asks rather than what they want.
     static readonly HashSet<string> RequestWords = new(StringComparer.Ordinal)
     {
@@ -41,7 +32,7 @@ public static partial class SearchAnalyzer
 
     /// <summary>The words a document is indexed by: folded, stop words out, stemmed.</summary>
     public static string AnalyzeDocument(string? text) =>
-        string.Join(' ', Tokens(text).Where(w => !StopWords.Contains(w)).Select(FrenchStemmer.Stem));
+        string.Join(' ', Tokens(text).Where(w => !SearchText.IsStopWord(w)).Select(FrenchStemmer.Stem));
 
     /// <summary>Folded tokens, with "3 x 3" joined as "3x3" so a size is one word.</summary>
     static IEnumerable<string> Tokens(string? text) =>
@@ -52,7 +43,7 @@ public static partial class SearchAnalyzer
         var folded = SearchText.Normalize(Dimensions().Replace(text ?? "", "$1x$2"));
         var hint = KindHint(folded, out var isRequest);
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !StopWords.Contains(w) && !(isRequest && RequestWords.Contains(w)))
+            .Where(w => !SearchText.IsStopWord(w) && !(isRequest && RequestWords.Contains(w)))
             .Distinct()
             .Take(MaxQueryWords)
             .ToList();

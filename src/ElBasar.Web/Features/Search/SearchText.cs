@@ -13,11 +13,18 @@ public static class SearchText
 {
     static readonly string[] Elisions = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
 
+
+    /// <summary>Words too common to search by: articles, pronouns, prepositions, auxiliaries.</summary>
     static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
-        "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "en", "et", "la", "le", "les",
+        "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "en", "et", "la", "le", "les",
         "leur", "leurs", "ou", "par", "pour", "sur", "un", "une", "nos", "notre", "vos", "votre", "sa", "son", "ses",
+        "mon", "ma", "mes", "ton", "ta", "tes", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "qui",
+        "que", "quoi", "dont", "est", "sont", "y", "se", "ne", "pas", "plus", "tres", "tout", "tous", "toute", "toutes",
+        "aussi", "mais", "donc", "car", "si", "chez", "entre", "sans", "sous", "vers", "afin",
     };
+
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
 
     /// <summary>The normalised text of a document: its words separated by single spaces.</summary>
     public static string Normalize(string? text) => string.Join(' ', Words(text));
@@ -26,7 +33,7 @@ public static class SearchText
     public static IReadOnlyList<string> QueryWords(string? text, int max = 12)
     {
         var words = Words(text).Distinct().ToList();
-        var meaningful = words.Where(w => !StopWords.Contains(w)).ToList();
+        var meaningful = words.Where(w => !IsStopWord(w)).ToList();
         return (meaningful.Count > 0 ? meaningful : words).Take(max).ToList();
     }
 

@@ -11,15 +11,16 @@ public sealed class DatabaseStartup(IServiceProvider services) : IHostedService
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Migrates, then runs the seeds; <paramref name="serving"/> is false for the command-line verbs.</summary>
-    public static async Task RunAsync(IServiceProvider services, bool serving, CancellationToken ct)
+    /// <summary>Migrates, then runs the seeds; <paramref name="serving"/> is false for the command-line verbs. Returns the scripts applied.</summary>
+    public static async Task<IReadOnlyList<MigrationRunner.Script>> RunAsync(IServiceProvider services, bool serving, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         foreach (var seed in scope.ServiceProvider.GetServices<IStartupSeed>().OrderBy(s => s.Order))
         {
             if (serving || !seed.OnlyWhenServing) await seed.RunAsync(ct);
         }
+        return applied;
     }
 }
 
