@@ -4,6 +4,7 @@ using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Email;
 using ElBasar.Web.Infrastructure.Geo;
 using ElBasar.Web.Infrastructure.Web;
 
@@ -19,6 +20,7 @@ public static class ElBasarApp
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<DatabaseStartup>();
         services.AddElBasarData(configuration);
+        services.AddElBasarEmail(configuration);
         services.AddSingleton(_ => Territories.LoadDefault());
         services.AddElBasarWeb(configuration);
 

@@ -12,6 +12,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; }
     public FakeClock Clock { get; } = new();
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"elbasar-mail-{Guid.NewGuid():N}");
     readonly Dictionary<string, string?> _settings;
 
     TestApp(TestDatabase database, Dictionary<string, string?> settings)
@@ -36,6 +37,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:ElBasar", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests send mail by calling the dispatcher themselves, into a folder of their own.
+        builder.UseSetting("Email:DispatcherEnabled", "false");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -56,5 +60,6 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
     }
 }
