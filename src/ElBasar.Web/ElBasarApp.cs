@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Import;
@@ -24,6 +25,8 @@ public static class ElBasarApp
         services.AddSingleton(_ => Territories.LoadDefault());
         services.AddElBasarWeb(configuration);
 
+        services.AddAccounts();
+        services.AddAccountLimits();
         services.AddListings();
         services.AddDirectory();
         services.AddSearch();

@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Infrastructure.Data;
 
@@ -20,6 +21,8 @@ public static class Verbs
                 return 0;
             case "migrate":
                 return await MigrateAsync(app);
+            case "users":
+                return await UsersCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
             case "import":
                 return await ImportCommand.RunAsync(app.Services, words[1..], Console.Out, Console.Error);
             case "help" or "--help":
@@ -39,6 +42,8 @@ public static class Verbs
           migrate                       crée ou met à jour la base de données
           import organizations FICHIER  importe des organisations (JSON Lines)
           import listings FICHIER       importe des annonces (JSON Lines)
+          users create --email E --password P [--name N] [--role admin|facilitator|member]
+                                        crée un compte confirmé
 
         La configuration est celle du site (appsettings.json, variables d'environnement
         comme Database__Provider et ConnectionStrings__ElBasar).

@@ -41,6 +41,9 @@ public static class WebModule
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
