@@ -16,8 +16,10 @@ public static class SearchModule
         services.AddScoped<IStartupSeed, ThesaurusSeed>();
         services.AddScoped<IStartupSeed, SearchIndexSeed>();
         services.AddScoped<ListingSearch>();
+        services.AddScoped<ListingFacets>();
+        services.AddScoped<SearchAlternatives>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app) => app.MapSearchApi();
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app) => app.MapSearchApi().MapSearchSuggestionsApi();
 }
