@@ -14,6 +14,7 @@ public sealed class ListingRanking(AnalyzedQuery query, SearchVocabulary vocabul
     const double InTitle = 1.0;
     const double InBody = 0.5;
     const double PartialPhrase = 0.3;
+    const double SynonymFloor = 0.7;
 
     public sealed record Candidate(Guid Id, string SearchTitle, string SearchBody, string Kind, DateTime CreatedAt, double? DistanceKm);
 
@@ -38,8 +39,10 @@ public sealed class ListingRanking(AnalyzedQuery query, SearchVocabulary vocabul
             var best = query.Concepts[i].Alternatives.Max(a => a.Weight * Match(a.Stems, title, words));
             total += weight;
             text += weight * best;
-            if (best > 0) matched += weight;
-            else all = false;
+            // A concept found whole (title or description) counts as found; a part of a phrase only
+            // partly, so "sur place" does not pass for "9 places".
+            matched += weight * Math.Min(1, best / InBody);
+            if (best < InBody * SynonymFloor) all = false;
         }
         if (total == 0) return 0;
 
@@ -51,6 +54,7 @@ public sealed class ListingRanking(AnalyzedQuery query, SearchVocabulary vocabul
         return score;
     }
 
+    // Part of a phrase counts a little ("vélo" for "vélo cargo", "graphique" for "design graphique").
     static double Match(string[] stems, HashSet<string> title, HashSet<string> words)
     {
         if (stems.All(title.Contains)) return InTitle;

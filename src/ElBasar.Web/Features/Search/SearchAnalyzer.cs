@@ -118,8 +118,12 @@ public sealed record AnalyzedQuery(IReadOnlyList<QueryConcept> Concepts, Listing
 {
     public bool HasText => Concepts.Count > 0;
 
-    /// <summary>Every stem any concept may match, for the index's candidate query.</summary>
+    /// <summary>
+    /// Every stem any concept may match: what the index is asked for (a listing holding part of
+    /// a phrase is still a candidate; the ranking decides what that part is worth) and what is highlighted.
+    /// </summary>
     public IReadOnlyList<string> AllStems => Concepts.SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).Distinct().ToList();
+
 }
 
 /// <summary>One thing the person asked for: its words, and the other ways of saying it.</summary>

@@ -65,6 +65,25 @@ public sealed class FrenchSearchApiTests
     }
 
     [SkippableTheory, BothDatabases]
+    public async Task Part_of_a_synonym_phrase_does_not_pass_for_the_whole(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await new OrganizationBuilder().SaveAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            db.Set<SynonymGroup>().Add(new SynonymGroup { Terms = "minibus ; neuf places", UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        app.Services.GetRequiredService<ThesaurusCache>().Invalidate();
+        await new ListingBuilder(org).Titled("Repas sur place").Described("Trois places assises").CreatedDaysAgo(1).SaveAsync(app);
+        await new ListingBuilder(org).Titled("Véhicule neuf places à prêter").CreatedDaysAgo(200).SaveAsync(app);
+
+        var page = await SearchAsync(app, Q("minibus"));
+
+        Assert.Equal("Véhicule neuf places à prêter", page.Items[0].Title);
+    }
+
+    [SkippableTheory, BothDatabases]
     public async Task A_sentence_asking_for_help_finds_offers_before_other_demands(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
