@@ -25,6 +25,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
         { AnOrganization, HttpStatusCode.OK },
         { "/annuaire", HttpStatusCode.OK },
         { "/annuaire?territory=62", HttpStatusCode.OK },
+        { "/compte/inscription", HttpStatusCode.OK },
+        { "/compte/connexion", HttpStatusCode.OK },
+        { "/compte/mot-de-passe-oublie", HttpStatusCode.OK },
+        { "/compte/verifiez-vos-emails", HttpStatusCode.OK },
         { "/nexiste-pas", HttpStatusCode.NotFound },
     };
 
