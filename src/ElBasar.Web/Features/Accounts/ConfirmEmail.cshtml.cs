@@ -1,7 +1,5 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ElBasar.Web.Features.Accounts;
 
@@ -11,16 +9,7 @@ public sealed class ConfirmEmailModel(UserManager<User> users) : PageModel
 
     public async Task OnGetAsync(Guid userId, string? code)
     {
-        if (code is null || await users.FindByIdAsync(userId.ToString()) is not { } user) return;
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return;
-        }
+        if (AccountTokens.Decode(code) is not { } token || await users.FindByIdAsync(userId.ToString()) is not { } user) return;
         Confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 }

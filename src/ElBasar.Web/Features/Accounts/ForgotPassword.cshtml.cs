@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ElBasar.Web.Features.Accounts;
 
@@ -32,7 +30,7 @@ public sealed class ForgotPasswordModel(UserManager<User> users, AccountMails ma
         // The answer is the same whether the address has an account or not.
         if (await users.FindByEmailAsync(Email.Trim()) is { } user)
         {
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
             mails.ResetPassword(user, Url.PageLink("ResetPassword", values: new { userId = user.Id, code })!);
             await db.SaveChangesAsync(ct);
         }

@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ElBasar.Web.Features.Accounts;
 
@@ -31,7 +29,7 @@ public sealed class ResetPasswordModel(UserManager<User> users) : PageModel
         if (ModelState.IsValid)
         {
             var user = await users.FindByIdAsync(UserId.ToString());
-            var token = Decode(Code);
+            var token = AccountTokens.Decode(Code);
             var result = user is null || token is null
                 ? IdentityResult.Failed(new FrenchIdentityErrors().InvalidToken())
                 : await users.ResetPasswordAsync(user, token, Password);
@@ -46,18 +44,5 @@ public sealed class ResetPasswordModel(UserManager<User> users) : PageModel
         Problems = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
         Password = "";
         return Page();
-    }
-
-    static string? Decode(string? code)
-    {
-        if (code is null) return null;
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

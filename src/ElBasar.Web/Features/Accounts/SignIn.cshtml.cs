@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ElBasar.Web.Features.Accounts;
 
@@ -31,7 +29,7 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         if (result.IsNotAllowed && await users.CheckPasswordAsync(user, Input.Password))
         {
             // Only someone who knows the password learns the address waits for confirmation.
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+            var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
             mails.Confirm(user, Url.PageLink("ConfirmEmail", values: new { userId = user.Id, code })!);
             await db.SaveChangesAsync(ct);
             return Invalid("Votre adresse n'est pas encore confirmée : un nouveau lien de confirmation vient de vous être envoyé.");

@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ElBasar.Web.Features.Accounts;
 
@@ -38,7 +36,7 @@ public sealed class SignUpModel(UserManager<User> users, AccountMails mails, ElB
             return Invalid();
         }
         await users.AddToRoleAsync(user, SiteRoles.Member);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         mails.Confirm(user, Url.PageLink("ConfirmEmail", values: new { userId = user.Id, code })!);
         await db.SaveChangesAsync(ct);
         return RedirectToPage("CheckEmail");
