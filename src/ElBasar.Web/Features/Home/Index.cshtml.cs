@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Home;
 
-public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, TimeProvider clock) : PageModel
+public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingSearch search, TimeProvider clock) : PageModel
 {
     const int Latest = 6;
 
     public int Members { get; private set; }
-    public int LiveOffers { get; private set; }
-    public int LiveDemands { get; private set; }
+    /// <summary>Live offers and demands, counted like a search's results: a floor past <see cref="ListingSearch.CountLimit"/>.</summary>
+    public ListingPage LiveOffers { get; private set; } = null!;
+    public ListingPage LiveDemands { get; private set; } = null!;
     public IReadOnlyList<ListingSummary> LatestOffers { get; private set; } = [];
     public IReadOnlyList<ListingSummary> LatestDemands { get; private set; } = [];
 
@@ -26,10 +27,13 @@ public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, TimeProv
             && l.Organization!.Status == OrganizationStatus.Active);
         Members = await db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Active
             && o.Networks.Any(m => m.NetworkId == networkId && m.IsMember), ct);
-        var counts = await live.GroupBy(l => l.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        LiveOffers = counts.FirstOrDefault(c => c.Key == ListingKind.Offer)?.Count ?? 0;
-        LiveDemands = counts.FirstOrDefault(c => c.Key == ListingKind.Demand)?.Count ?? 0;
+        LiveOffers = await CountAsync(ListingKind.Offer, ct);
+        LiveDemands = await CountAsync(ListingKind.Demand, ct);
         LatestOffers = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Offer).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
         LatestDemands = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Demand).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
     }
+
+    // A page past any possible end: the search counts and reads nothing else.
+    Task<ListingPage> CountAsync(ListingKind kind, CancellationToken ct) =>
+        search.SearchAsync(new ListingQuery { Kind = kind, Page = int.MaxValue, PageSize = 1, Sort = ListingSort.Newest }, ct);
 }

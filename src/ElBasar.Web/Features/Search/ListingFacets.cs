@@ -6,8 +6,7 @@ namespace ElBasar.Web.Features.Search;
 /// How many listings each filter value would give ("Prêt (12)"). Facets are disjunctive: a
 /// value's count applies every other filter of the query but replaces the facet's own choice by
 /// that value, so ticking it gives what it says. Counts come from <see cref="ListingSearch"/>
-/// itself, so they always agree with the results, one count a value, one after the other on the
-/// request's DbContext; a request asking the same count twice pays once.
+/// itself, so they always agree with the results; a request asking the same count twice pays once.
 /// </summary>
 public sealed class ListingFacets(ListingSearch search, Taxonomy taxonomy)
 {
@@ -26,25 +25,31 @@ public sealed class ListingFacets(ListingSearch search, Taxonomy taxonomy)
         return _counts[key] = page.Total;
     }
 
+    /// <summary>
+    /// Every filter value's count, from one grouped read of what the query's words and place find.
+    /// Past <see cref="ListingSearch.CountLimit"/> times ten listings the counts are not read
+    /// (<see cref="FacetCounts.Unknown"/>): counting a common word among a million listings would
+    /// cost more than the search itself, and the words or the place narrow it down.
+    /// </summary>
     public async Task<FacetCounts> CountAllAsync(ListingQuery query, CancellationToken ct)
     {
-        var kinds = new Dictionary<ListingKind, int>();
-        foreach (var kind in Enum.GetValues<ListingKind>())
-            kinds[kind] = await CountAsync(query with { Kind = kind }, ct);
+        if (await search.FacetGroupsAsync(query, ListingSearch.CountLimit * 10, ct) is not { } groups) return FacetCounts.Unknown;
+        var marketModes = taxonomy.ExchangeModes.Where(m => m.Market).Select(m => m.Slug).ToHashSet(StringComparer.Ordinal);
+        bool KindOk(FacetGroup g) => query.Kind is not { } kind || g.Kind == kind;
+        bool CategoryOk(FacetGroup g) => query.Categories.Count == 0 || query.Categories.Contains(g.Category);
+        bool ModeOk(FacetGroup g) => query.Modes.Count == 0 || g.Modes.Any(query.Modes.Contains);
+        bool MarketOk(FacetGroup g, bool? market) => market is not { } m || g.Modes.Any(mode => marketModes.Contains(mode) == m);
+        int Sum(Func<FacetGroup, bool> keep) => groups.Where(keep).Sum(g => g.Count);
 
-        var markets = new Dictionary<bool, int>();
-        foreach (var market in new[] { true, false })
-            markets[market] = await CountAsync(query with { Market = market }, ct);
-        var anyMarket = await CountAsync(query with { Market = null }, ct);
-
-        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var category in taxonomy.Categories)
-            categories[category.Slug] = await CountAsync(query with { Categories = [category.Slug] }, ct);
-
-        var modes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var mode in taxonomy.ExchangeModes)
-            modes[mode.Slug] = await CountAsync(query with { Modes = [mode.Slug] }, ct);
-
+        var kinds = Enum.GetValues<ListingKind>().ToDictionary(k => k,
+            k => Sum(g => g.Kind == k && CategoryOk(g) && ModeOk(g) && MarketOk(g, query.Market)));
+        var markets = new[] { true, false }.ToDictionary(m => m,
+            m => Sum(g => MarketOk(g, m) && KindOk(g) && CategoryOk(g) && ModeOk(g)));
+        var anyMarket = Sum(g => KindOk(g) && CategoryOk(g) && ModeOk(g));
+        var categories = taxonomy.Categories.ToDictionary(c => c.Slug,
+            c => Sum(g => g.Category == c.Slug && KindOk(g) && ModeOk(g) && MarketOk(g, query.Market)), StringComparer.Ordinal);
+        var modes = taxonomy.ExchangeModes.ToDictionary(m => m.Slug,
+            m => Sum(g => g.Modes.Contains(m.Slug) && KindOk(g) && CategoryOk(g) && MarketOk(g, query.Market)), StringComparer.Ordinal);
         return new FacetCounts(kinds, markets, anyMarket, categories, modes);
     }
 
@@ -54,13 +59,20 @@ public sealed class ListingFacets(ListingSearch search, Taxonomy taxonomy)
         q.Market, q.Territory, q.RadiusCommune?.Code, q.Latitude, q.Longitude, q.RadiusKm);
 }
 
-/// <summary>The count of each filter value, for the current query.</summary>
+/// <summary>Listings of one kind, category and set of exchange modes, and how many.</summary>
+public sealed record FacetGroup(ListingKind Kind, string Category, IReadOnlyList<string> Modes, int Count);
+
+/// <summary>The count of each filter value, for the current query; a value absent is not known.</summary>
 public sealed record FacetCounts(
     IReadOnlyDictionary<ListingKind, int> Kinds,
     IReadOnlyDictionary<bool, int> Markets,
-    int AnyMarket,
+    int? AnyMarket,
     IReadOnlyDictionary<string, int> Categories,
     IReadOnlyDictionary<string, int> Modes)
 {
-    public int AnyKind => Kinds.Values.Sum();
+    /// <summary>Counts not read, too many listings match.</summary>
+    public static readonly FacetCounts Unknown = new(new Dictionary<ListingKind, int>(), new Dictionary<bool, int>(), null,
+        new Dictionary<string, int>(), new Dictionary<string, int>());
+
+    public int? AnyKind => Kinds.Count == 0 ? null : Kinds.Values.Sum();
 }

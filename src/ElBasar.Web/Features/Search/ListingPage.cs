@@ -6,6 +6,10 @@ public sealed record ListingPage(int Total, int Page, int PageSize, IReadOnlyLis
     /// <summary>The query as it was understood when some words were corrected ("tonelles" → "tonnelles"), else null.</summary>
     public string? CorrectedQuery { get; init; }
 
+    /// <summary>True when more listings match than were counted: <see cref="Total"/> is then a floor ("plus de 1 000").</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TotalIsCapped { get; init; }
+
     /// <summary>The stems the query looked for, to highlight them in results (not part of the API).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> MatchedStems { get; init; } = [];

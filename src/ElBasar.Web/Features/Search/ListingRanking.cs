@@ -25,6 +25,9 @@ public sealed class ListingRanking(AnalyzedQuery query, SearchVocabulary vocabul
             ? own
             : c.Alternatives.SelectMany(a => a.Stems).Where(vocabulary.Contains).Select(vocabulary.Idf).DefaultIfEmpty(1.0).Max())).ToArray();
 
+    /// <summary>How telling each concept of the query is, in the order of the concepts.</summary>
+    public IReadOnlyList<double> ConceptWeights => _conceptWeights;
+
     public double Score(Candidate candidate)
     {
         var title = candidate.SearchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

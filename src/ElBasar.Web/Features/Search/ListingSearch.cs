@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
@@ -10,57 +9,50 @@ namespace ElBasar.Web.Features.Search;
 
 /// <summary>
 /// Searches the live public listings. The query is analysed in C# (<see cref="SearchAnalyzer"/>),
-/// the database's own index finds a bounded set of the best candidates under the filters, and
+/// the database's own index finds a bounded set of candidates under the filters, and
 /// <see cref="ListingRanking"/> orders them; without text, the newest (or nearest) come first.
+/// Every query reads a bounded number of rows, whatever the size of the database: the count
+/// stops at <see cref="CountLimit"/> and the candidates come from the index's cheapest order.
 /// </summary>
 public sealed class ListingSearch(
     ElBasarDbContext db, IListingTextMatch textMatch, ThesaurusCache thesauri, SearchVocabularyCache vocabularies, TimeProvider clock)
 {
-    /// <summary>How many of the index's best matches are ranked in C#; later pages follow the index's own order.</summary>
+    /// <summary>Up to this many matches, every one is ranked; later pages follow the index's own order.</summary>
     public const int CandidateLimit = 400;
+
+    /// <summary>How many listings a window of the index gives the ranking when there are more matches.</summary>
+    public const int WindowSize = 100;
+
+    /// <summary>
+    /// Counting stops past this many listings: "plus de 1 000" says enough, and an exact count of
+    /// a common word's tens of thousands of matches would read every one of them.
+    /// </summary>
+    public const int CountLimit = 1_000;
 
     public async Task<ListingPage> SearchAsync(ListingQuery query, CancellationToken ct = default)
     {
         query = await LocateAsync(query, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var analysis = query.Text.Length == 0
-            ? new AnalyzedQuery([], null, [])
-            : SearchAnalyzer.AnalyzeQuery(query.Text, await thesauri.GetAsync(ct), await vocabularies.GetAsync(ct));
-
-        var sql = new SqlBuilder();
-        var from = new StringBuilder("FROM listings l ");
-        var where = new List<string>
-        {
-            "l.status = 'published'",
-            "l.visibility = 'everyone'",
-            $"(l.expires_at IS NULL OR l.expires_at > {sql.Add(now)})",
-            // A hidden organisation's listings leave every list with it.
-            "EXISTS (SELECT 1 FROM organizations o WHERE o.id = l.organization_id AND o.status = 'active')",
-        };
-        if (analysis.HasText)
-        {
-            from.Append(textMatch.Join);
-            sql.Add(textMatch.Expression(analysis.AllStems), "@match");
-            if (textMatch.Where is { } match) where.Add(match);
-        }
-        AddFilters(query, sql, where, out var distance);
-
-        var filter = $"{from} WHERE {string.Join(" AND ", where)}";
-        var skip = (query.Page - 1) * query.PageSize;
+        var analysis = await AnalyzeAsync(query, ct);
+        var skip = (long)(query.Page - 1) * query.PageSize;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var total = Convert.ToInt32(await sql.ScalarAsync(connection, $"SELECT COUNT(*) {filter}", ct));
+            var (sql, filter, distance) = From(query, analysis, now);
+            // Only "more than CountLimit" is known past it: the rest would cost a read of every match.
+            var counted = Convert.ToInt32(await sql.ScalarAsync(connection,
+                $"{textMatch.Prepare}SELECT COUNT(*) FROM (SELECT 1 {filter} LIMIT {CountLimit + 1}) c", ct));
             List<(Guid Id, double? Distance)> hits;
-            if (total <= skip) hits = [];
-            else if (analysis.HasText && query.Sort == ListingSort.Relevance && skip < CandidateLimit)
-                hits = await RankAsync(connection, sql, filter, distance, analysis, now, skip, query.PageSize, ct);
+            if (counted <= skip) hits = [];
+            else if (analysis.HasText && query.Sort == ListingSort.Relevance)
+                hits = await RankAsync(connection, sql, filter, distance, analysis, counted, now, (int)skip, query.PageSize, ct);
             else
-                hits = await ReadPageAsync(connection, sql, filter, distance, Order(query, analysis), skip, query.PageSize, ct);
+                hits = await ReadPageAsync(connection, sql, filter, distance, Order(query), skip, query.PageSize, ct);
             var items = await SummariesAsync(hits, ct);
-            return new ListingPage(total, query.Page, query.PageSize, items)
+            return new ListingPage(Math.Min(counted, CountLimit), query.Page, query.PageSize, items)
             {
+                TotalIsCapped = counted > CountLimit,
                 CorrectedQuery = Corrected(query.Text, analysis, items),
                 MatchedStems = analysis.AllStems,
             };
@@ -69,6 +61,60 @@ public sealed class ListingSearch(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The listings the query's words and place find, whatever its kind, category, mode and market
+    /// filters, grouped by kind, category and exchange modes: one read gives every filter's count.
+    /// Null when more than <paramref name="limit"/> listings match, rather than reading them all.
+    /// </summary>
+    public async Task<IReadOnlyList<FacetGroup>?> FacetGroupsAsync(ListingQuery query, int limit, CancellationToken ct = default)
+    {
+        query = await LocateAsync(query with { Kind = null, Categories = [], Modes = [], Market = null }, ct);
+        var analysis = await AnalyzeAsync(query, ct);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var (sql, filter, _) = From(query, analysis, clock.GetUtcNow().UtcDateTime);
+            await using var command = sql.Command(connection,
+                $"{textMatch.Prepare}SELECT kind, category, modes, COUNT(*) FROM (SELECT s.kind, s.category, {textMatch.Modes} AS modes {filter} LIMIT {limit + 1}) f GROUP BY kind, category, modes");
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            do
+            {
+                if (reader.FieldCount < 4) continue;
+                var groups = new List<FacetGroup>();
+                while (await reader.ReadAsync(ct))
+                {
+                    var modes = reader.IsDBNull(2) ? [] : reader.GetString(2).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    groups.Add(new FacetGroup(Slug.Parse<ListingKind>(reader.GetString(0)), reader.GetString(1), modes, Convert.ToInt32(reader.GetValue(3))));
+                }
+                return groups.Sum(g => g.Count) > limit ? null : groups;
+            } while (await reader.NextResultAsync(ct));
+            return [];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    async Task<AnalyzedQuery> AnalyzeAsync(ListingQuery query, CancellationToken ct) => query.Text.Length == 0
+        ? new AnalyzedQuery([], null, [])
+        : SearchAnalyzer.AnalyzeQuery(query.Text, await thesauri.GetAsync(ct), await vocabularies.GetAsync(ct));
+
+    /// <summary>The rows a query finds (any of its words, and its filters) and the distance to its point.</summary>
+    (SqlBuilder Sql, Source Filter, string Distance) From(ListingQuery query, AnalyzedQuery analysis, DateTime now)
+    {
+        var sql = new SqlBuilder();
+        var where = new List<string>();
+        if (analysis.HasText)
+        {
+            where.Add(textMatch.Match);
+            sql.Set("@match", textMatch.Expression(IndexQuery.Any(analysis.AllStems)));
+        }
+        AddConditions(query, sql, where, now, out var distance);
+        return (sql, new Source(analysis.HasText ? textMatch.MatchingRows : textMatch.Rows, string.Join(" AND ", where)), distance);
     }
 
     /// <summary>
@@ -90,64 +136,138 @@ public sealed class ListingSearch(
         return query with { Latitude = points.Average(p => p.Latitude), Longitude = points.Average(p => p.Longitude) };
     }
 
-    static void AddFilters(ListingQuery query, SqlBuilder sql, List<string> where, out string distance)
+    // Conditions on the searchable rows "s": live and public first, then the person's filters.
+    void AddConditions(ListingQuery query, SqlBuilder sql, List<string> where, DateTime now, out string distance)
     {
-        if (query.Kind is { } kind) where.Add($"l.kind = {sql.Add(Slug.Of(kind))}");
-        if (query.Categories.Count > 0) where.Add($"l.category IN ({sql.AddList(query.Categories)})");
-        if (query.Modes.Count > 0)
-            where.Add($"EXISTS (SELECT 1 FROM listing_exchange_modes m WHERE m.listing_id = l.id AND m.mode IN ({sql.AddList(query.Modes)}))");
-        if (query.Market is { } market)
-            where.Add($"EXISTS (SELECT 1 FROM listing_exchange_modes m JOIN exchange_modes em ON em.slug = m.mode WHERE m.listing_id = l.id AND em.market = {sql.Add(market)})");
+        where.Add("s.status = 'published'");
+        where.Add("s.visibility = 'everyone'");
+        where.Add($"(s.expires_at IS NULL OR s.expires_at > {sql.Add(now)})");
+        // A hidden organisation's listings leave every list with it. Hidden organisations are few and
+        // have their own partial index (migration 0003): their short list, read once a query, costs
+        // each row less than looking up its organisation.
+        where.Add("s.organization_id NOT IN (SELECT o.id FROM organizations o WHERE o.status <> 'active')");
+        if (query.Kind is { } kind) where.Add($"s.kind = {sql.Add(Slug.Of(kind))}");
+        if (query.Categories.Count > 0) where.Add($"s.category IN ({sql.AddList(query.Categories)})");
+        if (query.Modes.Count > 0) where.Add(textMatch.HasAnyMode(query.Modes.Select(m => sql.Add(m)).ToList()));
+        if (query.Market is { } market) where.Add(textMatch.HasMarketMode(sql.Add(market)));
         if (query.CommuneCodes is { } communes)
-            where.Add(communes.Count == 0 ? "1 = 0" : $"l.commune_insee IN ({sql.AddList(communes)})");
+            where.Add(communes.Count == 0 ? "1 = 0" : $"s.commune_insee IN ({sql.AddList(communes)})");
 
         distance = "NULL";
         if (!query.HasPoint) return;
         var (lat, lon) = (sql.Add(query.Latitude!.Value), sql.Add(query.Longitude!.Value));
-        distance = $"elbasar_distance_km({lat}, {lon}, l.latitude, l.longitude)";
+        distance = $"elbasar_distance_km({lat}, {lon}, s.latitude, s.longitude)";
         if (query.RadiusKm is not { } radius) return;
         // The box is cheap and indexed; the exact distance only runs on what falls inside it.
         var box = GeoPoint.BoundingBox(new GeoPoint(query.Latitude.Value, query.Longitude.Value), radius);
-        where.Add($"l.latitude BETWEEN {sql.Add(box.MinLat)} AND {sql.Add(box.MaxLat)}");
-        where.Add($"l.longitude BETWEEN {sql.Add(box.MinLon)} AND {sql.Add(box.MaxLon)}");
+        where.Add($"s.latitude BETWEEN {sql.Add(box.MinLat)} AND {sql.Add(box.MaxLat)}");
+        where.Add($"s.longitude BETWEEN {sql.Add(box.MinLon)} AND {sql.Add(box.MaxLon)}");
         where.Add($"{distance} <= {sql.Add(radius)}");
     }
 
-    static string Order(ListingQuery query, AnalyzedQuery analysis) => query.Sort switch
-    {
-        ListingSort.Nearest when query.HasPoint => "(l.latitude IS NULL), 2, l.created_at DESC",
-        ListingSort.Relevance when analysis.HasText => "t.score DESC, l.created_at DESC",
-        _ => "l.created_at DESC",
-    };
+    static string Order(ListingQuery query) => query.Sort == ListingSort.Nearest && query.HasPoint
+        ? "(s.latitude IS NULL), 2, s.created_at DESC"
+        : "s.created_at DESC";
 
-    async Task<List<(Guid, double?)>> RankAsync(DbConnection connection, SqlBuilder sql, string filter, string distance,
-        AnalyzedQuery analysis, DateTime now, int skip, int take, CancellationToken ct)
+    /// <summary>
+    /// Ranks the candidates in C#. With few matches, every one is a candidate. With many, ranking
+    /// them all would read every match, so the candidates come from windows of the index, each
+    /// the latest <see cref="WindowSize"/> listings of a question looser than the one before:
+    /// every concept, then the rarest concepts, then any word. A listing holding every concept
+    /// outranks any holding fewer, so the first full window ends the search for candidates.
+    /// </summary>
+    async Task<List<(Guid, double?)>> RankAsync(DbConnection connection, SqlBuilder sql, Source filter, string distance,
+        AnalyzedQuery analysis, int counted, DateTime now, int skip, int take, CancellationToken ct)
     {
-        var candidates = new List<ListingRanking.Candidate>();
-        await using (var command = sql.Command(connection,
-            $"SELECT l.id, l.search_title, l.search_body, l.kind, l.created_at, {distance} {filter} ORDER BY t.score DESC LIMIT {CandidateLimit}"))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        var ranking = new ListingRanking(analysis, await vocabularies.GetAsync(ct), now);
+        var candidates = new Dictionary<Guid, ListingRanking.Candidate>();
+        var select = $"SELECT {textMatch.Id}, {textMatch.SearchColumns}, s.kind, s.created_at, {distance} {filter}";
+        var latest = $"ORDER BY {textMatch.LatestIndexedFirst} LIMIT {WindowSize}";
+        if (counted <= CandidateLimit)
         {
-            while (await reader.ReadAsync(ct))
+            await ReadCandidatesAsync(connection, sql, select, candidates, ct);
+        }
+        else
+        {
+            var asked = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var window in Windows(analysis, ranking.ConceptWeights))
             {
-                candidates.Add(new ListingRanking.Candidate(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.IsDBNull(5) ? null : reader.GetDouble(5)));
+                if (!asked.Add(sql.Set("@match", textMatch.Expression(window)))) continue;
+                if (await ReadCandidatesAsync(connection, sql, $"{select} {latest}", candidates, ct) < WindowSize) continue;
+                // Listings with the words typed in their titles rank first. When few in the window
+                // have them, the latest that do may be older than the window: ask for them too. (The
+                // rule does not depend on the page asked for, so pages never overlap.)
+                var inTitles = window.Groups.Count == analysis.Concepts.Count
+                    && candidates.Values.Count(c => OwnWordsInTitle(analysis, c.SearchTitle)) < WindowSize / 4;
+                if (inTitles && asked.Add(sql.Set("@match", textMatch.Expression(OwnWordsInTitles(analysis)))))
+                    await ReadCandidatesAsync(connection, sql, $"{select} {latest}", candidates, ct);
+                break;
             }
         }
-        var ranking = new ListingRanking(analysis, await vocabularies.GetAsync(ct), now);
-        return candidates
+
+        var ranked = candidates.Values
             .Select(c => (Candidate: c, Score: ranking.Score(c)))
-            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Candidate.CreatedAt)
-            .Skip(skip).Take(take)
+            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Candidate.CreatedAt).ThenByDescending(c => c.Candidate.Id)
             .Select(c => (c.Candidate.Id, c.Candidate.DistanceKm is { } km ? Math.Round(km, 1) : (double?)null))
             .ToList();
+        var hits = ranked.Skip(skip).Take(take).ToList();
+        if (hits.Count == take || counted <= ranked.Count) return hits;
+
+        // Past the ranked candidates, the other matches follow in the index's order.
+        sql.Set("@match", textMatch.Expression(IndexQuery.Any(analysis.AllStems)));
+        var rest = filter with { Where = $"{filter.Where} AND {textMatch.Id} NOT IN ({string.Join(", ", ranked.Select(r => sql.Add(textMatch.IdValue(r.Id))))})" };
+        hits.AddRange(await ReadPageAsync(connection, sql, rest, distance, textMatch.LatestIndexedFirst,
+            Math.Max(0, skip - ranked.Count), take - hits.Count, ct));
+        return hits;
     }
 
-    static async Task<List<(Guid, double?)>> ReadPageAsync(DbConnection connection, SqlBuilder sql, string filter, string distance,
-        string order, int skip, int take, CancellationToken ct)
+    /// <summary>The index's windows, strictest first; the last one (any word) is every match.</summary>
+    static IEnumerable<IndexQuery> Windows(AnalyzedQuery analysis, IReadOnlyList<double> weights)
+    {
+        var concepts = analysis.Concepts;
+        var byWeight = Enumerable.Range(0, concepts.Count).OrderByDescending(i => weights[i]).ThenBy(i => i).ToList();
+        // Every concept, then fewer, keeping the rarest: a few steps only, so a long sentence asks a few questions.
+        foreach (var count in new[] { concepts.Count, concepts.Count - 1, (concepts.Count + 1) / 2, 1 }.Where(n => n >= 1).Distinct())
+        {
+            var kept = byWeight.Take(count).Order().Select(i => (IReadOnlyList<string[]>)concepts[i].Alternatives.Select(a => a.Stems).ToList()).ToList();
+            yield return new IndexQuery(kept);
+        }
+        yield return IndexQuery.Any(analysis.AllStems);
+    }
+
+    /// <summary>Every concept in the words the person typed (or their correction), in titles.</summary>
+    static IndexQuery OwnWordsInTitles(AnalyzedQuery analysis) =>
+        new(analysis.Concepts.Select(c => (IReadOnlyList<string[]>)[c.Alternatives[0].Stems]).ToList(), TitlesOnly: true);
+
+    static bool OwnWordsInTitle(AnalyzedQuery analysis, string searchTitle)
+    {
+        var words = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return analysis.Concepts.All(c => c.Alternatives[0].Stems.All(words.Contains));
+    }
+
+    /// <summary>Adds the rows not seen yet, while there is room for them; returns how many rows the query gave.</summary>
+    static async Task<int> ReadCandidatesAsync(DbConnection connection, SqlBuilder sql, string text,
+        Dictionary<Guid, ListingRanking.Candidate> candidates, CancellationToken ct)
+    {
+        await using var command = sql.Command(connection, text);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var read = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            read++;
+            var id = reader.GetGuid(0);
+            if (candidates.Count >= CandidateLimit || candidates.ContainsKey(id)) continue;
+            candidates[id] = new ListingRanking.Candidate(id, reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.IsDBNull(5) ? null : reader.GetDouble(5));
+        }
+        return read;
+    }
+
+    async Task<List<(Guid, double?)>> ReadPageAsync(DbConnection connection, SqlBuilder sql, Source filter, string distance,
+        string order, long skip, int take, CancellationToken ct)
     {
         var hits = new List<(Guid, double?)>();
-        await using var command = sql.Command(connection, $"SELECT l.id, {distance} {filter} ORDER BY {order} LIMIT {take} OFFSET {skip}");
+        await using var command = sql.Command(connection, $"SELECT {textMatch.Id}, {distance} {filter} ORDER BY {order} LIMIT {take} OFFSET {skip}");
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             hits.Add((reader.GetGuid(0), reader.IsDBNull(1) ? null : Math.Round(reader.GetDouble(1), 1)));
@@ -181,16 +301,30 @@ public sealed class ListingSearch(
         return string.Join(' ', words);
     }
 
-    /// <summary>Positional parameters for provider-neutral SQL.</summary>
+    /// <summary>The FROM and WHERE of a search, apart so conditions can be added.</summary>
+    sealed record Source(string From, string Where)
+    {
+        public override string ToString() => $"FROM {From} WHERE {Where}";
+    }
+
+    /// <summary>Named parameters for provider-neutral SQL.</summary>
     sealed class SqlBuilder
     {
         readonly List<(string Name, object Value)> _parameters = [];
 
-        public string Add(object value, string? name = null)
+        public string Add(object value)
         {
-            name ??= $"@p{_parameters.Count}";
+            var name = $"@p{_parameters.Count}";
             _parameters.Add((name, value));
             return name;
+        }
+
+        /// <summary>Gives a named parameter its value, added or replaced; returns the value.</summary>
+        public string Set(string name, string value)
+        {
+            _parameters.RemoveAll(p => p.Name == name);
+            _parameters.Add((name, value));
+            return value;
         }
 
         public string AddList(IEnumerable<string> values) => string.Join(", ", values.Select(v => Add(v)));
@@ -209,10 +343,16 @@ public sealed class ListingSearch(
             return command;
         }
 
+        /// <summary>The first value of the first row, past statements that return none.</summary>
         public async Task<object?> ScalarAsync(DbConnection connection, string text, CancellationToken ct)
         {
             await using var command = Command(connection, text);
-            return await command.ExecuteScalarAsync(ct);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            do
+            {
+                if (await reader.ReadAsync(ct)) return reader.GetValue(0);
+            } while (await reader.NextResultAsync(ct));
+            return null;
         }
     }
 }

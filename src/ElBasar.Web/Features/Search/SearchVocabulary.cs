@@ -93,10 +93,15 @@ public sealed class SearchVocabulary(IReadOnlyDictionary<string, int> documentFr
 public sealed class SearchVocabularyCache(IServiceScopeFactory scopes, IListingTextMatch textMatch, TimeProvider clock)
 {
     static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    // A load reads the whole index: a second or more with a million listings. Waiting fifty
+    // times as long before the next keeps reloads under a few percent of the machine.
+    const int LoadsBetweenReloads = 50;
+
     readonly SemaphoreSlim _loading = new(1, 1);
     volatile Snapshot? _current;
 
-    sealed record Snapshot(SearchVocabulary Vocabulary, DateTimeOffset LoadedAt);
+    sealed record Snapshot(SearchVocabulary Vocabulary, DateTimeOffset LoadedAt, TimeSpan ReloadAfter);
 
     public void Invalidate() => _current = null;
 
@@ -104,7 +109,9 @@ public sealed class SearchVocabularyCache(IServiceScopeFactory scopes, IListingT
     {
         var current = _current;
         if (current is null) return await ReloadAsync(wait: true, ct) ?? _current!.Vocabulary;
-        if (clock.GetUtcNow() - current.LoadedAt >= MaxAge) _ = ReloadAsync(wait: false, CancellationToken.None);
+        // On the thread pool: some providers run "async" queries synchronously, in the search's own time.
+        if (clock.GetUtcNow() - current.LoadedAt >= current.ReloadAfter && _loading.CurrentCount > 0)
+            _ = Task.Run(() => ReloadAsync(wait: false, CancellationToken.None));
         return current.Vocabulary;
     }
 
@@ -114,11 +121,13 @@ public sealed class SearchVocabularyCache(IServiceScopeFactory scopes, IListingT
         else if (!await _loading.WaitAsync(0, ct)) return null;
         try
         {
-            if (_current is { } fresh && clock.GetUtcNow() - fresh.LoadedAt < MaxAge) return fresh.Vocabulary;
+            if (_current is { } fresh && clock.GetUtcNow() - fresh.LoadedAt < fresh.ReloadAfter) return fresh.Vocabulary;
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var vocabulary = await LoadAsync(db, ct);
-            _current = new Snapshot(vocabulary, clock.GetUtcNow());
+            var reloadAfter = TimeSpan.FromTicks(Math.Max(MaxAge.Ticks, watch.Elapsed.Ticks * LoadsBetweenReloads));
+            _current = new Snapshot(vocabulary, clock.GetUtcNow(), reloadAfter);
             return vocabulary;
         }
         finally

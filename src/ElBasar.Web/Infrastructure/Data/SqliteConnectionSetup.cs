@@ -29,8 +29,10 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
             new GeoPoint(lat1, lon1).DistanceKmTo(new GeoPoint(lat2, lon2)), isDeterministic: true);
         using var command = sqlite.CreateCommand();
         // A 64 MiB page cache and in-memory temporary tables keep bulk imports and the FTS5 merges off the disk.
+        // Reads go through a memory map of the file (up to 2 GiB): a search looks up thousands of
+        // scattered rows, and a mapped page costs no system call and no copy once the OS has it.
         command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; " +
-            "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+            "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 2147483648;";
         command.ExecuteNonQuery();
     }
 }
