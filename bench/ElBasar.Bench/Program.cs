@@ -1,8 +1,9 @@
 using ElBasar.Bench;
 using ElBasar.Bench.Generate;
 using ElBasar.Bench.Import;
+using ElBasar.Bench.Search;
 
-// The benchmark tools: a data generator and an end-to-end timing of the import verbs (README.md).
+// The benchmark tools: a data generator, end-to-end timings of the import verbs and of search (README.md).
 var command = args.FirstOrDefault()?.ToLowerInvariant();
 try
 {
@@ -10,6 +11,8 @@ try
     {
         "generate" => GenerateCommand.Run(CommandLine.Parse(args[1..], GenerateCommand.Flags)),
         "import" => await ImportBenchmark.RunAsync(CommandLine.Parse(args[1..], ImportBenchmark.Flags)),
+        "search" => await SearchBenchmark.RunAsync(CommandLine.Parse(args[1..], SearchBenchmark.Flags)),
+        "http" => await HttpBenchmark.RunAsync(CommandLine.Parse(args[1..], HttpBenchmark.Flags)),
         null or "help" or "--help" or "-h" => Usage(Console.Out, 0),
         _ => Usage(Console.Error, 2),
     };
@@ -36,6 +39,18 @@ static int Usage(TextWriter writer, int code)
               Times the web app's own `migrate` and `import` verbs against a fresh database (wiped
               first, removed afterwards unless --keep). Pass 2 and later import the same files
               again (all unchanged); F2, if given, is imported last (updates in place).
+
+          search --provider sqlite|postgresql --connection CS [--queries 450] [--warmup 45] [--seed 42]
+          search --all [--sizes 100k,1m] [--providers sqlite,postgresql] [--dir /tmp/elbasar-bench] [--postgres CS]
+          search --tiny
+              Times ListingSearch end to end over a seeded mix of queries (common words, several
+              words, typos, synonyms, filters, radius, filters without text, sentences). --all
+              generates and imports what is missing, then runs every size on every database;
+              --tiny runs 300 listings on a throwaway SQLite file (CI).
+
+          http --connection CS [--provider sqlite|postgresql] [--duration 30] [--connections 2]
+               [--threads 2] [--port 5099] [--web PATH/ElBasar.Web.dll] [--script FILE]
+              Starts the built web app on the database and runs wrk with the same mix over HTTP.
         """);
     return code;
 }

@@ -171,7 +171,7 @@ sealed class NetworkGenerator(Catalogue catalogue, Lexicon lexicon, TemplateBook
         var market = work.Modes.FirstOrDefault(catalogue.IsMarket);
         decimal? price = market is not null && rng.Chance(offer ? 0.85 : 0.3) ? Price(rng, market, subject) : null;
         var point = place is null ? default : Communes.Around(place, rng);
-        var created = CreatedAt(rng);
+        var created = CreatedAt(rng, index, count);
         var expires = ExpiresAt(rng, created);
 
         // A later revision of the same network: a share of the listings were edited (new wording,
@@ -263,9 +263,11 @@ sealed class NetworkGenerator(Catalogue catalogue, Lexicon lexicon, TemplateBook
     }
 
     // More listings lately than 18 months ago (a growing network), posted mostly in the daytime.
-    DateTime CreatedAt(Rng rng)
+    // The file lists them in the order they were posted, day by day, as a network's export does:
+    // the uniform draw behind the age is stratified by the listing's place in the file.
+    DateTime CreatedAt(Rng rng, long index, long count)
     {
-        var ageDays = HistoryDays * (1 - Math.Sqrt(rng.NextDouble()));
+        var ageDays = HistoryDays * (1 - Math.Sqrt((index + rng.NextDouble()) / count));
         var day = now.Date.AddDays(-Math.Floor(ageDays));
         var hour = Math.Clamp(13 + rng.Gaussian() * 3.5, 6, 23);
         var at = day.AddHours(hour).AddSeconds(rng.Next(3600));

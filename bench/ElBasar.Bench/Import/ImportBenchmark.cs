@@ -162,14 +162,14 @@ static partial class ImportBenchmark
     }
 
     // 100000 -> "100k", 1000000 -> "1m": the size in the metric's name, as in seconds_sqlite_100k.
-    static string SizeLabel(long count) => count switch
+    internal static string SizeLabel(long count) => count switch
     {
         >= 1_000_000 when count % 1_000_000 == 0 => $"{count / 1_000_000}m",
         >= 1_000 when count % 1_000 == 0 => $"{count / 1_000}k",
         _ => count.ToString(CultureInfo.InvariantCulture),
     };
 
-    static long CountLines(string path)
+    internal static long CountLines(string path)
     {
         using var file = File.OpenRead(path);
         var buffer = new byte[1 << 20];
@@ -185,7 +185,7 @@ static partial class ImportBenchmark
     }
 
     // bench/ElBasar.Bench/bin/... or the repository root: walk up to ElBasar.slnx.
-    static string FindWebDll()
+    internal static string FindWebDll()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
