@@ -143,7 +143,7 @@ public sealed class ListingSearch(
         where.Add("s.visibility = 'everyone'");
         where.Add($"(s.expires_at IS NULL OR s.expires_at > {sql.Add(now)})");
         // A hidden organisation's listings leave every list with it. Hidden organisations are few and
-        // have their own partial index (migration 0003): their short list, read once a query, costs
+        // have their own partial index (migration 0012): their short list, read once a query, costs
         // each row less than looking up its organisation.
         where.Add("s.organization_id NOT IN (SELECT o.id FROM organizations o WHERE o.status <> 'active')");
         if (query.Kind is { } kind) where.Add($"s.kind = {sql.Add(Slug.Of(kind))}");

@@ -60,7 +60,7 @@ public interface IListingTextMatch
 }
 
 /// <summary>
-/// SQLite FTS5 (migrations 0001-0003). Rows come from <c>listing_search_rows</c>, a narrow copy of
+/// SQLite FTS5 (migrations 0001, 0002, 0012). Rows come from <c>listing_search_rows</c>, a narrow copy of
 /// the listing columns filters read (and its exchange modes), keyed like the index: checking the
 /// filters on a match is one lookup in a small table in the order the index returns its matches,
 /// not a read of the wide listing row by its text id.
