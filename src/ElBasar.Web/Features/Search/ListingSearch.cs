@@ -41,12 +41,32 @@ public sealed class ListingSearch(
         {
             var (sql, filter, distance) = From(query, analysis, now);
             // Only "more than CountLimit" is known past it: the rest would cost a read of every match.
-            var counted = Convert.ToInt32(await sql.ScalarAsync(connection,
-                $"{textMatch.Prepare}SELECT COUNT(*) FROM (SELECT 1 {filter} LIMIT {CountLimit + 1}) c", ct));
+            var counted = await CountAsync(connection, sql, filter, CountLimit + 1, ct);
             List<(Guid Id, double? Distance)> hits;
             if (counted <= skip) hits = [];
             else if (analysis.HasText && query.Sort == ListingSort.Relevance)
                 hits = await RankAsync(connection, sql, filter, distance, analysis, counted, now, (int)skip, query.PageSize, ct);
+            else if (!analysis.HasText && query.RadiusKm is not null && counted > CountLimit && query.Sort != ListingSort.Nearest)
+            {
+                // Many listings around the point: the newest of them are found sooner by going down the
+                // dates and keeping those inside the circle than by sorting everything inside it.
+                (sql, filter, distance) = From(query, analysis, now, boxIndexed: false);
+                hits = await ReadPageAsync(connection, sql, filter, distance, Order(query), skip, query.PageSize, ct);
+            }
+            else if (query.Sort == ListingSort.Nearest && query.RadiusKm is { } radius && counted > CountLimit)
+            {
+                // Many listings around the point: when a smaller circle holds enough of them for the
+                // page, the nearest are all in it, and only those need sorting by distance.
+                var needed = (int)Math.Min(skip + query.PageSize, CountLimit);
+                for (var smaller = radius / 16; smaller < radius; smaller *= 2)
+                {
+                    var (narrowSql, narrowFilter, _) = From(query with { RadiusKm = smaller }, analysis, now);
+                    if (await CountAsync(connection, narrowSql, narrowFilter, needed, ct) < needed) continue;
+                    (sql, filter, distance) = From(query with { RadiusKm = smaller }, analysis, now);
+                    break;
+                }
+                hits = await ReadPageAsync(connection, sql, filter, distance, Order(query), skip, query.PageSize, ct);
+            }
             else
                 hits = await ReadPageAsync(connection, sql, filter, distance, Order(query), skip, query.PageSize, ct);
             var items = await SummariesAsync(hits, ct);
@@ -104,7 +124,7 @@ public sealed class ListingSearch(
         : SearchAnalyzer.AnalyzeQuery(query.Text, await thesauri.GetAsync(ct), await vocabularies.GetAsync(ct));
 
     /// <summary>The rows a query finds (any of its words, and its filters) and the distance to its point.</summary>
-    (SqlBuilder Sql, Source Filter, string Distance) From(ListingQuery query, AnalyzedQuery analysis, DateTime now)
+    (SqlBuilder Sql, Source Filter, string Distance) From(ListingQuery query, AnalyzedQuery analysis, DateTime now, bool boxIndexed = true)
     {
         var sql = new SqlBuilder();
         var where = new List<string>();
@@ -113,7 +133,7 @@ public sealed class ListingSearch(
             where.Add(textMatch.Match);
             sql.Set("@match", textMatch.Expression(IndexQuery.Any(analysis.AllStems)));
         }
-        AddConditions(query, sql, where, now, out var distance);
+        AddConditions(query, sql, where, now, boxIndexed, out var distance);
         return (sql, new Source(analysis.HasText ? textMatch.MatchingRows : textMatch.Rows, string.Join(" AND ", where)), distance);
     }
 
@@ -137,7 +157,7 @@ public sealed class ListingSearch(
     }
 
     // Conditions on the searchable rows "s": live and public first, then the person's filters.
-    void AddConditions(ListingQuery query, SqlBuilder sql, List<string> where, DateTime now, out string distance)
+    void AddConditions(ListingQuery query, SqlBuilder sql, List<string> where, DateTime now, bool boxIndexed, out string distance)
     {
         where.Add("s.status = 'published'");
         where.Add("s.visibility = 'everyone'");
@@ -160,7 +180,8 @@ public sealed class ListingSearch(
         if (query.RadiusKm is not { } radius) return;
         // The box is cheap and indexed; the exact distance only runs on what falls inside it.
         var box = GeoPoint.BoundingBox(new GeoPoint(query.Latitude.Value, query.Longitude.Value), radius);
-        where.Add($"s.latitude BETWEEN {sql.Add(box.MinLat)} AND {sql.Add(box.MaxLat)}");
+        var latitude = boxIndexed ? "s.latitude" : textMatch.Unindexed("s.latitude");
+        where.Add($"{latitude} BETWEEN {sql.Add(box.MinLat)} AND {sql.Add(box.MaxLat)}");
         where.Add($"s.longitude BETWEEN {sql.Add(box.MinLon)} AND {sql.Add(box.MaxLon)}");
         where.Add($"{distance} <= {sql.Add(radius)}");
     }
@@ -244,6 +265,10 @@ public sealed class ListingSearch(
         var words = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return analysis.Concepts.All(c => c.Alternatives[0].Stems.All(words.Contains));
     }
+
+    /// <summary>How many rows the source gives, counting no further than <paramref name="limit"/>.</summary>
+    async Task<int> CountAsync(DbConnection connection, SqlBuilder sql, Source filter, int limit, CancellationToken ct) =>
+        Convert.ToInt32(await sql.ScalarAsync(connection, $"{textMatch.Prepare}SELECT COUNT(*) FROM (SELECT 1 {filter} LIMIT {limit}) c", ct));
 
     /// <summary>Adds the rows not seen yet, while there is room for them; returns how many rows the query gave.</summary>
     static async Task<int> ReadCandidatesAsync(DbConnection connection, SqlBuilder sql, string text,

@@ -43,6 +43,9 @@ public interface IListingTextMatch
     /// <summary>Statements (ending with ";") the first query of a search begins with, or an empty string.</summary>
     string Prepare { get; }
 
+    /// <summary>A column of <c>s</c> the planner must not reach through an index, to keep the order of another.</summary>
+    string Unindexed(string column);
+
     /// <summary>The exchange modes of <c>s</c> as one text, slugs separated by spaces.</summary>
     string Modes { get; }
 
@@ -89,6 +92,9 @@ public sealed class SqliteListingTextMatch : IListingTextMatch
     // listing_search_rows.modes holds " loan donation ": a search reads them on the row it already has.
     public string Modes => "s.modes";
 
+    // SQLite's own way: a unary plus keeps a column out of index selection.
+    public string Unindexed(string column) => "+" + column;
+
     public string HasAnyMode(IReadOnlyList<string> parameters) =>
         "(" + string.Join(" OR ", parameters.Select(p => $"instr(s.modes, ' ' || {p} || ' ') > 0")) + ")";
 
@@ -127,6 +133,9 @@ public sealed class PostgreSqlListingTextMatch : IListingTextMatch
 
     // Parallel workers cost more than they save on two cores for queries of a few milliseconds.
     public string Prepare => "SET max_parallel_workers_per_gather = 0; ";
+
+    // PostgreSQL weighs both plans with its statistics and picks the order by date when it pays.
+    public string Unindexed(string column) => column;
 
     public string Modes => "(SELECT string_agg(m.mode, ' ') FROM listing_exchange_modes m WHERE m.listing_id = s.id)";
 

@@ -23,7 +23,8 @@ public sealed class SearchAtScaleTests
     }
 
     // Many listings in one save: a builder per listing would take seconds.
-    static async Task AddManyAsync(TestApp app, Organization org, int count, string title, string? description, int daysAgo)
+    static async Task AddManyAsync(TestApp app, Organization org, int count, string title, string? description, int daysAgo,
+        (double Latitude, double Longitude)? point = null)
     {
         var network = await app.HomeNetworkIdAsync();
         await app.WithDbAsync(async db =>
@@ -33,7 +34,7 @@ public sealed class SearchAtScaleTests
                 var listing = new Listing
                 {
                     Title = title, Description = description, Category = "equipment", Kind = ListingKind.Offer,
-                    NetworkId = network, OrganizationId = org.Id,
+                    NetworkId = network, OrganizationId = org.Id, Latitude = point?.Latitude, Longitude = point?.Longitude,
                     CreatedAt = FakeClock.Default.UtcDateTime.AddDays(-daysAgo), UpdatedAt = FakeClock.Default.UtcDateTime.AddDays(-daysAgo),
                 };
                 listing.SetModes(["loan"]);
@@ -102,6 +103,26 @@ public sealed class SearchAtScaleTests
             Assert.Equal(page < 5 ? 100 : 50, items.Count);
             Assert.All(items, i => Assert.True(seen.Add(i.Id), $"{i.Id} came twice"));
         }
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task In_a_crowded_circle_the_newest_and_the_nearest_are_found_without_sorting_the_crowd(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await new OrganizationBuilder().SaveAsync(app);
+        // Lille's Grand-Place, and a crowd 5 km south, older than everything else.
+        await AddManyAsync(app, org, ListingSearch.CountLimit + 10, "Chaise", null, 30, (50.5925, 3.0633));
+        await new ListingBuilder(org).Titled("Escabeau tout neuf").At(50.6101, 3.0700).CreatedDaysAgo(1).SaveAsync(app);
+        await new ListingBuilder(org).Titled("Établi sur la Grand-Place").At(50.6370, 3.0633).CreatedDaysAgo(10).SaveAsync(app);
+        await new ListingBuilder(org).Titled("Tréteaux à Tourcoing").At(50.7239, 3.1612).CreatedDaysAgo(0).SaveAsync(app);
+
+        var newest = await SearchAsync(app, "?lat=50.6370&lon=3.0633&radiusKm=10&pageSize=3");
+        var nearest = await SearchAsync(app, "?lat=50.6370&lon=3.0633&radiusKm=10&pageSize=3&sort=nearest");
+
+        Assert.True(newest.TotalIsCapped);
+        Assert.Equal(["Escabeau tout neuf", "Établi sur la Grand-Place", "Chaise"], newest.Items.Select(i => i.Title));
+        Assert.Equal(["Établi sur la Grand-Place", "Escabeau tout neuf", "Chaise"], nearest.Items.Select(i => i.Title));
+        Assert.Equal(0, nearest.Items[0].DistanceKm);
     }
 
     [SkippableTheory, BothDatabases]

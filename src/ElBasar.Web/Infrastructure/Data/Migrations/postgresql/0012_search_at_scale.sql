@@ -11,3 +11,6 @@ CREATE INDEX ix_listings_category_created_at_search ON listings (category, creat
 
 -- Every search leaves out the listings of hidden organisations: few, found through this index.
 CREATE INDEX ix_organizations_hidden ON organizations (id) WHERE status <> 'active';
+
+-- A radius around a commune starts from the places known in it (ListingSearch.LocateAsync).
+CREATE INDEX ix_listings_commune_insee ON listings (commune_insee);

@@ -78,3 +78,6 @@ END;
 CREATE TRIGGER "listing_exchange_modes_search_delete" AFTER DELETE ON "listing_exchange_modes" BEGIN
     UPDATE "listing_search_rows" SET "modes" = replace("modes", ' ' || old."mode" || ' ', ' ') WHERE "listing_id" = old."listing_id";
 END;
+
+-- A radius around a commune starts from the places known in it (ListingSearch.LocateAsync).
+CREATE INDEX "ix_listings_commune_insee" ON "listings" ("commune_insee");
