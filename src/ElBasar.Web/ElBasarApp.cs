@@ -38,6 +38,7 @@ public static class ElBasarApp
     public static WebApplication UseElBasar(this WebApplication app)
     {
         app.UseElBasarWeb();
+        app.MapAccounts();
         app.MapListings();
         app.MapDirectory();
         app.MapSearch();
