@@ -30,12 +30,8 @@ sealed class PersonalAccessTokenHandler(
         }
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, principal.Identities.First().NameClaimType, principal.Identities.First().RoleClaimType);
-        identity.AddClaim(new Claim(TokenIdClaim, found.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
-
-    /// <summary>The claim naming the token a request came with (absent for the sign-in cookie).</summary>
-    public const string TokenIdClaim = "elbasar:token";
 
     /// <summary>A token acts only for an account that could sign in now: confirmed, and not locked out (which is how an admin disables one).</summary>
     static bool CanAct(User user, DateTimeOffset now) =>
