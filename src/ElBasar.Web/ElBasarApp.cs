@@ -3,6 +3,7 @@ using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
@@ -29,6 +30,7 @@ public static class ElBasarApp
         services.AddAccountLimits();
         services.AddListings();
         services.AddDirectory();
+        services.AddModeration();
         services.AddSearch();
         services.AddImport();
         services.AddDemo(configuration);
@@ -38,6 +40,7 @@ public static class ElBasarApp
     public static WebApplication UseElBasar(this WebApplication app)
     {
         app.UseElBasarWeb();
+        app.MapAccounts();
         app.MapListings();
         app.MapDirectory();
         app.MapSearch();

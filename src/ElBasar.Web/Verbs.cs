@@ -23,6 +23,8 @@ public static class Verbs
                 return await MigrateAsync(app);
             case "users":
                 return await UsersCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+            case "tokens":
+                return await TokensCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
             case "import":
                 return await ImportCommand.RunAsync(app.Services, words[1..], Console.Out, Console.Error);
             case "help" or "--help":
@@ -44,6 +46,8 @@ public static class Verbs
           import listings FICHIER       importe des annonces (JSON Lines)
           users create --email E --password P [--name N] [--role admin|facilitator|member]
                                         crée un compte confirmé
+          tokens create --email E [--name N]
+                                        affiche un nouveau jeton d'accès à l'API pour ce compte
 
         La configuration est celle du site (appsettings.json, variables d'environnement
         comme Database__Provider et ConnectionStrings__ElBasar).

@@ -1,5 +1,6 @@
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace ElBasar.Web.Features.Accounts;
@@ -30,7 +31,11 @@ public static class AccountsModule
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswords>()
             .AddErrorDescriber<FrenchIdentityErrors>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(AccountPolicies.CookieOrToken)
+            .AddPolicyScheme(AccountPolicies.CookieOrToken, "Cookie or token", o => o.ForwardDefaultSelector = context =>
+                PersonalAccessTokenHandler.HasBearer(context.Request) ? PersonalAccessTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "elbasar";
@@ -45,11 +50,15 @@ public static class AccountsModule
             o.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccountPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(SiteRoles.Admin, SiteRoles.Facilitator));
         services.AddScoped<IStartupSeed, RoleSeed>();
         services.AddScoped<AccountMails>();
+        services.AddScoped<PersonalAccessTokens>();
         return services;
     }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app) => app.MapAccountsApi();
 
     static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

@@ -52,7 +52,7 @@ public static class UsersCommand
         return 0;
     }
 
-    static bool TryReadOptions(string[] args, out Dictionary<string, string> options)
+    internal static bool TryReadOptions(string[] args, out Dictionary<string, string> options)
     {
         options = [];
         for (var i = 0; i < args.Length; i += 2)

@@ -9,9 +9,13 @@ public sealed record OrganizationDetails(
     string? CommuneInsee, string? Commune, string? PostalCode, double? Latitude, double? Longitude,
     string? Email, string? Phone, string? Website, int? Employees, bool Member)
 {
-    public static async Task<OrganizationDetails?> FindAsync(ElBasarDbContext db, Guid homeNetworkId, Guid id, CancellationToken ct) =>
+    public static Task<OrganizationDetails?> FindAsync(ElBasarDbContext db, Guid homeNetworkId, Guid id, CancellationToken ct) =>
+        FindAsync(db, homeNetworkId, id, includeHidden: false, ct);
+
+    /// <summary>With <paramref name="includeHidden"/>, also an organisation hidden by moderation: for the staff.</summary>
+    public static async Task<OrganizationDetails?> FindAsync(ElBasarDbContext db, Guid homeNetworkId, Guid id, bool includeHidden, CancellationToken ct) =>
         await db.Organizations.AsNoTracking()
-            .Where(o => o.Id == id && o.Status == OrganizationStatus.Active)
+            .Where(o => o.Id == id && (o.Status == OrganizationStatus.Active || includeHidden))
             .Select(o => new OrganizationDetails(
                 o.Id, o.ExternalId, o.Name, o.Kind == OrganizationKind.Individual ? "individual" : "organization",
                 o.LegalForm, o.Description, o.Activities.OrderBy(a => a.Position).Select(a => a.Label).ToList(),

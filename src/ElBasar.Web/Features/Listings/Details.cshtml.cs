@@ -1,4 +1,6 @@
+using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElBasar.Web.Features.Listings;
 
-public sealed class DetailsModel(ElBasarDbContext db, HomeNetwork network, Territories territories, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ElBasarDbContext db, HomeNetwork network, Territories territories, TimeProvider clock, ModerationNotices moderation) : PageModel
 {
+    /// <summary>For the staff only, who also see hidden listings: why this listing, or its organisation, is hidden.</summary>
+    public ModerationNotice? Hidden { get; private set; }
+    public ModerationNotice? OrganizationHidden { get; private set; }
+
     public ListingDetails Listing { get; private set; } = null!;
     public OrganizationDetails Organization { get; private set; } = null!;
     public Commune? Commune { get; private set; }
@@ -17,10 +23,16 @@ public sealed class DetailsModel(ElBasarDbContext db, HomeNetwork network, Terri
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await ListingDetails.FindAsync(db.Listings, id, ct) is not { } listing) return NotFound();
+        var staff = AccountPolicies.IsStaff(User);
+        if (await ListingDetails.FindAsync(db.Listings, id, includeHidden: staff, ct) is not { } listing) return NotFound();
         Listing = listing;
-        Organization = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), listing.Organization.Id, ct))!;
+        Organization = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), listing.Organization.Id, includeHidden: staff, ct))!;
         if (Organization is null) return NotFound();
+        if (staff)
+        {
+            Hidden = await moderation.FindAsync(ModerationSubjectKind.Listing, id, ct);
+            OrganizationHidden = await moderation.FindAsync(ModerationSubjectKind.Organization, listing.Organization.Id, ct);
+        }
         IsExpired = listing.IsExpired(clock.GetUtcNow().UtcDateTime);
         if (listing.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)
         {

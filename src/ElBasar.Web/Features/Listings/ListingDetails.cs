@@ -13,13 +13,18 @@ public sealed record ListingDetails(
 
     /// <summary>The listing, unless it or its organisation is a draft or hidden (those look like they do not exist).</summary>
     public static Task<ListingDetails?> FindAsync(IQueryable<Listing> listings, Guid id, CancellationToken ct) =>
+        FindAsync(listings, id, includeHidden: false, ct);
+
+    /// <summary>With <paramref name="includeHidden"/>, also a listing hidden by moderation, or whose organisation is (status "hidden"): for the staff.</summary>
+    public static Task<ListingDetails?> FindAsync(IQueryable<Listing> listings, Guid id, bool includeHidden, CancellationToken ct) =>
         listings.AsNoTracking()
-            .Where(l => l.Id == id && (l.Status == ListingStatus.Published || l.Status == ListingStatus.Closed)
+            .Where(l => l.Id == id && (l.Status == ListingStatus.Published || l.Status == ListingStatus.Closed
+                                       || (includeHidden && l.Status == ListingStatus.Hidden))
                         && l.Visibility == ListingVisibility.Everyone
-                        && l.Organization!.Status == Directory.OrganizationStatus.Active)
+                        && (includeHidden || l.Organization!.Status == Directory.OrganizationStatus.Active))
             .Select(l => new ListingDetails(
                 l.Id, l.ExternalId, l.Kind == ListingKind.Offer ? "offer" : "demand",
-                l.Status == ListingStatus.Closed ? "closed" : "published",
+                l.Status == ListingStatus.Closed ? "closed" : l.Status == ListingStatus.Hidden ? "hidden" : "published",
                 l.Title, l.Description, l.Category, l.ExchangeModes.Select(m => m.Mode).ToList(), l.Price,
                 new OrganizationRef(l.OrganizationId, l.Organization!.Name), l.CommuneInsee, l.Commune,
                 l.Latitude, l.Longitude, l.CreatedAt, l.ExpiresAt))
