@@ -1,28 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Directory.People;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Directory;
 
-public sealed class ProfileModel(ElBasarDbContext db, HomeNetwork network, Territories territories, TimeProvider clock) : PageModel
+public sealed class ProfileModel(ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, Territories territories, TimeProvider clock) : PageModel
 {
     public OrganizationDetails Organization { get; private set; } = null!;
     public string? Departement { get; private set; }
     public string? Epci { get; private set; }
     public IReadOnlyList<ListingSummary> Listings { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The reader's role here, when they belong to the organisation.</summary>
+    public OrganizationRole? MyRole { get; private set; }
+    public bool JoinPending { get; private set; }
+
+    [BindProperty]
+    [StringLength(JoinRequest.MaxMessageLength, ErrorMessage = "Le message doit faire au plus 1 000 caractères.")]
+    [Display(Name = "Un mot pour les responsables (facultatif)")]
+    public string? JoinMessage { get; set; }
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>"Demander à rejoindre": a signed-in person who does not belong to the organisation asks its owners.</summary>
+    public async Task<IActionResult> OnPostJoinAsync(Guid id, [FromServices] UserManager<User> users, [FromServices] OrganizationPeople people, CancellationToken ct)
     {
-        if (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, ct) is not { } organization) return NotFound();
+        if (await users.GetUserAsync(User) is not { } user)
+            return Redirect($"{AccountsModule.SignInPath}?ReturnUrl={Uri.EscapeDataString($"/structures/{id}")}");
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            Problems = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
+            return Page();
+        }
+        await people.RequestToJoinAsync(id, user, JoinMessage, Url.PageLink("/Directory/People/Members", values: new { id })!, ct);
+        return Redirect($"/structures/{id}");
+    }
+
+    async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var seesAll = await access.SeesMembersOnlyContactsAsync(User, id, ct);
+        if (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, seesAll, ct) is not { } organization) return false;
         Organization = organization;
         if (organization.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)
         {
             Departement = territories.FindDepartement(commune.DepartementCode)?.Name;
             Epci = commune.EpciCode is { } epci ? territories.FindEpci(epci)?.Name : null;
+        }
+        if (OrganizationAccess.UserIdOf(User) is { } userId)
+        {
+            MyRole = await access.RoleAsync(userId, id, ct);
+            JoinPending = MyRole is null && await db.JoinRequests.AnyAsync(r => r.OrganizationId == id && r.UserId == userId && r.Status == JoinRequestStatus.Pending, ct);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         Listings = await ListingSummaries.Project(db.Listings.AsNoTracking()
@@ -30,6 +69,6 @@ public sealed class ProfileModel(ElBasarDbContext db, HomeNetwork network, Terri
                             && (l.ExpiresAt == null || l.ExpiresAt > now))
                 .OrderByDescending(l => l.CreatedAt))
             .ToListAsync(ct);
-        return Page();
+        return true;
     }
 }

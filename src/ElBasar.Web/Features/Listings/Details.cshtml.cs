@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElBasar.Web.Features.Listings;
 
-public sealed class DetailsModel(ElBasarDbContext db, HomeNetwork network, Territories territories, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, Territories territories, TimeProvider clock) : PageModel
 {
     public ListingDetails Listing { get; private set; } = null!;
     public OrganizationDetails Organization { get; private set; } = null!;
@@ -19,7 +19,9 @@ public sealed class DetailsModel(ElBasarDbContext db, HomeNetwork network, Terri
     {
         if (await ListingDetails.FindAsync(db.Listings, id, ct) is not { } listing) return NotFound();
         Listing = listing;
-        Organization = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), listing.Organization.Id, ct))!;
+        var organizationId = listing.Organization.Id;
+        Organization = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), organizationId,
+            await access.SeesMembersOnlyContactsAsync(User, organizationId, ct), ct))!;
         if (Organization is null) return NotFound();
         IsExpired = listing.IsExpired(clock.GetUtcNow().UtcDateTime);
         if (listing.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)
