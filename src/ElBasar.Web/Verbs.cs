@@ -46,6 +46,10 @@ public static class Verbs
           import listings FICHIER       importe des annonces (JSON Lines)
           users create --email E --password P [--name N] [--role admin|facilitator|member]
                                         crée un compte confirmé
+          users add-to-organization --email E --organization ID [--role owner|editor]
+                                        rattache un compte à une structure (identifiant
+                                        externe ou id ; par défaut responsable si elle
+                                        n'en a pas encore, éditeur sinon)
           tokens create --email E [--name N]
                                         affiche un nouveau jeton d'accès à l'API pour ce compte
 

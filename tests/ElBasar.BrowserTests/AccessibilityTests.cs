@@ -29,6 +29,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
         { "/compte/connexion", HttpStatusCode.OK },
         { "/compte/mot-de-passe-oublie", HttpStatusCode.OK },
         { "/compte/verifiez-vos-emails", HttpStatusCode.OK },
+        { "/charte", HttpStatusCode.OK },
         { "/nexiste-pas", HttpStatusCode.NotFound },
     };
 

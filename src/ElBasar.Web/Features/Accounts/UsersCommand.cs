@@ -13,6 +13,12 @@ public static class UsersCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
+        if (args is ["add-to-organization", .. var rest])
+        {
+            if (TryReadOptions(rest, out var added)) return await Directory.People.AddToOrganizationCommand.RunAsync(services, added, output, errors);
+            await errors.WriteLineAsync(Directory.People.AddToOrganizationCommand.Usage);
+            return 2;
+        }
         if (args.Length == 0 || args[0] != "create" || !TryReadOptions(args[1..], out var options)
             || !options.TryGetValue("email", out var email) || !options.TryGetValue("password", out var password))
         {

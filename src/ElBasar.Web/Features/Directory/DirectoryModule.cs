@@ -9,6 +9,11 @@ public static class DirectoryModule
         services.AddSingleton<HomeNetwork>();
         services.AddScoped<IStartupSeed, HomeNetworkSeed>();
         services.AddScoped<OrganizationDirectory>();
+        services.AddScoped<OrganizationAccess>();
+        services.AddScoped<People.OrganizationPeople>();
+        services.AddScoped<People.OrganizationMails>();
+        services.AddScoped<Charter.NetworkCharter>();
+        services.AddScoped<IStartupSeed, Charter.CharterSeed>();
         return services;
     }
 

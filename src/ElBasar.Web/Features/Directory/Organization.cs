@@ -20,8 +20,11 @@ public sealed class Organization
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public string? Email { get; set; }
+    public ContactVisibility EmailVisibility { get; set; }
     public string? Phone { get; set; }
+    public ContactVisibility PhoneVisibility { get; set; }
     public string? Website { get; set; }
+    public ContactVisibility WebsiteVisibility { get; set; }
     public int? Employees { get; set; }
     public OrganizationStatus Status { get; set; } = OrganizationStatus.Active;
     public DateTime CreatedAt { get; set; }
@@ -32,6 +35,12 @@ public sealed class Organization
 public enum OrganizationKind { Organization, Individual }
 
 public enum OrganizationStatus { Active, Hidden }
+
+/// <summary>
+/// Who sees a contact: everyone, or only the network's members (people of an organisation that is a
+/// member of the home network) and the organisation's own people. See <see cref="OrganizationAccess"/>.
+/// </summary>
+public enum ContactVisibility { Public, Members }
 
 /// <summary>A free activity tag ("épicerie solidaire"), as the organisation wrote it.</summary>
 public sealed class OrganizationActivity
@@ -60,6 +69,9 @@ sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
         e.Property(o => o.Email).HasMaxLength(320);
         e.Property(o => o.Phone).HasMaxLength(40);
         e.Property(o => o.Website).HasMaxLength(500);
+        e.Property(o => o.EmailVisibility).HasSlugConversion().HasMaxLength(20);
+        e.Property(o => o.PhoneVisibility).HasSlugConversion().HasMaxLength(20);
+        e.Property(o => o.WebsiteVisibility).HasSlugConversion().HasMaxLength(20);
         e.HasIndex(o => o.CommuneInsee);
         e.HasIndex(o => o.LegalForm);
         e.OwnsMany(o => o.Activities, a =>

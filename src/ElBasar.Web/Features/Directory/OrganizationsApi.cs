@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
@@ -40,8 +41,9 @@ public static class OrganizationsApi
         return TypedResults.Ok(await directory.SearchAsync(query, ct));
     }
 
-    static async Task<Results<Ok<OrganizationDetails>, NotFound>> GetAsync(Guid id, ElBasarDbContext db, HomeNetwork network, CancellationToken ct) =>
-        await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, ct) is { } organization
+    static async Task<Results<Ok<OrganizationDetails>, NotFound>> GetAsync(
+        Guid id, ClaimsPrincipal user, ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, CancellationToken ct) =>
+        await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, await access.SeesMembersOnlyContactsAsync(user, id, ct), ct) is { } organization
             ? TypedResults.Ok(organization)
             : TypedResults.NotFound();
 

@@ -1,16 +1,20 @@
+using System.ComponentModel.DataAnnotations;
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Directory.People;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Directory;
 
-public sealed class ProfileModel(ElBasarDbContext db, HomeNetwork network, Territories territories, TimeProvider clock, ModerationNotices moderation) : PageModel
+public sealed class ProfileModel(
+    ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, Territories territories, TimeProvider clock, ModerationNotices moderation) : PageModel
 {
     /// <summary>For the staff only, who also see hidden organisations: why this one is hidden.</summary>
     public ModerationNotice? Hidden { get; private set; }
@@ -20,10 +24,40 @@ public sealed class ProfileModel(ElBasarDbContext db, HomeNetwork network, Terri
     public string? Epci { get; private set; }
     public IReadOnlyList<ListingSummary> Listings { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The reader's role here, when they belong to the organisation.</summary>
+    public OrganizationRole? MyRole { get; private set; }
+    public bool JoinPending { get; private set; }
+
+    [BindProperty]
+    [StringLength(JoinRequest.MaxMessageLength, ErrorMessage = "Le message doit faire au plus 1 000 caractères.")]
+    [Display(Name = "Un mot pour les responsables (facultatif)")]
+    public string? JoinMessage { get; set; }
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>"Demander à rejoindre": a signed-in person who does not belong to the organisation asks its owners.</summary>
+    public async Task<IActionResult> OnPostJoinAsync(Guid id, [FromServices] UserManager<User> users, [FromServices] OrganizationPeople people, CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+            return Redirect($"{AccountsModule.SignInPath}?ReturnUrl={Uri.EscapeDataString($"/structures/{id}")}");
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            Problems = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
+            return Page();
+        }
+        await people.RequestToJoinAsync(id, user, JoinMessage, Url.PageLink("/Directory/People/Members", values: new { id })!, ct);
+        return Redirect($"/structures/{id}");
+    }
+
+    async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var staff = AccountPolicies.IsStaff(User);
-        if (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, includeHidden: staff, ct) is not { } organization) return NotFound();
+        var seesAll = await access.SeesMembersOnlyContactsAsync(User, id, ct);
+        if (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, seesAll, ct, includeHidden: staff) is not { } organization) return false;
         Organization = organization;
         if (staff) Hidden = await moderation.FindAsync(ModerationSubjectKind.Organization, id, ct);
         if (organization.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)
@@ -31,12 +65,17 @@ public sealed class ProfileModel(ElBasarDbContext db, HomeNetwork network, Terri
             Departement = territories.FindDepartement(commune.DepartementCode)?.Name;
             Epci = commune.EpciCode is { } epci ? territories.FindEpci(epci)?.Name : null;
         }
+        if (OrganizationAccess.UserIdOf(User) is { } userId)
+        {
+            MyRole = await access.RoleAsync(userId, id, ct);
+            JoinPending = MyRole is null && await db.JoinRequests.AnyAsync(r => r.OrganizationId == id && r.UserId == userId && r.Status == JoinRequestStatus.Pending, ct);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         Listings = await ListingSummaries.Project(db.Listings.AsNoTracking()
                 .Where(l => l.OrganizationId == id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
                             && (l.ExpiresAt == null || l.ExpiresAt > now))
                 .OrderByDescending(l => l.CreatedAt))
             .ToListAsync(ct);
-        return Page();
+        return true;
     }
 }

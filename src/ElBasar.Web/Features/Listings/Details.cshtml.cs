@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElBasar.Web.Features.Listings;
 
-public sealed class DetailsModel(ElBasarDbContext db, HomeNetwork network, Territories territories, TimeProvider clock, ModerationNotices moderation) : PageModel
+public sealed class DetailsModel(
+    ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, Territories territories, TimeProvider clock, ModerationNotices moderation) : PageModel
 {
     /// <summary>For the staff only, who also see hidden listings: why this listing, or its organisation, is hidden.</summary>
     public ModerationNotice? Hidden { get; private set; }
@@ -26,7 +27,9 @@ public sealed class DetailsModel(ElBasarDbContext db, HomeNetwork network, Terri
         var staff = AccountPolicies.IsStaff(User);
         if (await ListingDetails.FindAsync(db.Listings, id, includeHidden: staff, ct) is not { } listing) return NotFound();
         Listing = listing;
-        Organization = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), listing.Organization.Id, includeHidden: staff, ct))!;
+        var organizationId = listing.Organization.Id;
+        Organization = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), organizationId,
+            await access.SeesMembersOnlyContactsAsync(User, organizationId, ct), ct, includeHidden: staff))!;
         if (Organization is null) return NotFound();
         if (staff)
         {

@@ -59,7 +59,7 @@ public sealed class ReportModel(ElBasarDbContext db, HomeNetwork network, UserMa
         if (subjectKind == ModerationSubjectKind.Listing)
             Title = (await ListingDetails.FindAsync(db.Listings, id, ct))?.Title ?? "";
         else
-            Title = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, ct))?.Name ?? "";
+            Title = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, withMembersOnlyContacts: false, ct))?.Name ?? "";
         return Title.Length > 0;
     }
 }
