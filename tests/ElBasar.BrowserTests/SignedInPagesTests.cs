@@ -14,7 +14,7 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     const string AReport = "(the report form of a listing)";
     const string AModeratedListing = "(the moderation page of a listing)";
 
-    public static TheoryData<string> Pages => new() { "/compte", "/moderation", "/moderation/journal", AReport, AModeratedListing };
+    public static TheoryData<string> Pages => new() { "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing };
 
     [Theory, MemberData(nameof(Pages))]
     public async Task Page_has_no_serious_accessibility_violation_and_fits_a_phone(string address)

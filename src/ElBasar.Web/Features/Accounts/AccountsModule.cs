@@ -55,6 +55,8 @@ public static class AccountsModule
         services.AddScoped<IStartupSeed, RoleSeed>();
         services.AddScoped<AccountMails>();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddScoped<PersonalData.PersonalDataService>();
+        services.AddScoped<PersonalData.IPersonalDataSource, PersonalData.AccountPersonalData>();
         return services;
     }
 

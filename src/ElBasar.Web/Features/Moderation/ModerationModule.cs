@@ -14,6 +14,7 @@ public static class ModerationModule
         services.AddScoped<ModerationDecisions>();
         services.AddScoped<ModerationNotices>();
         services.AddScoped<ModerationMails>();
+        services.AddScoped<Accounts.PersonalData.IPersonalDataSource, ModerationPersonalData>();
         services.AddRateLimiter(o => o.AddPolicy(ReportLimit, context => HttpMethods.IsPost(context.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "inconnue",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = ReportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
