@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Listings.Expiry;
 using ElBasar.Web.Features.Listings.Photos;
 using ElBasar.Web.Infrastructure.Data;
 
@@ -10,6 +11,12 @@ public static class ListingsModule
         services.AddSingleton(Taxonomy.LoadEmbedded());
         services.AddScoped<IStartupSeed, TaxonomySeed>();
         services.AddScoped<ListingPhotos>();
+        services.AddOptions<ListingsOptions>().BindConfiguration(ListingsOptions.Section)
+            .Validate(o => o.IsValid(), "Listings:ExpiryReminderDays must be between 1 and 60, Listings:ExpiryReminderPollMinutes between 1 and 1440.")
+            .ValidateOnStart();
+        services.AddScoped<ExpiryMails>();
+        services.AddSingleton<ExpiryReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryReminderJob>());
         return services;
     }
 
