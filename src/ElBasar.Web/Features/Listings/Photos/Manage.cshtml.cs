@@ -9,8 +9,9 @@ namespace ElBasar.Web.Features.Listings.Photos;
 
 /// <summary>A listing's photos, for its organisation's owners and editors: add, describe, order, remove.</summary>
 [Authorize]
-// Room for five photos a little over the limit, so that each gets its French refusal instead of the
-// request failing as a whole. Kestrel's own default (about 28.6 MiB) would refuse five 6 Mo files.
+// Room for five photos well over the limit, so that each gets its French refusal (PhotoSanitizer reads
+// no further than 5 Mo + 1) instead of the request failing as a whole: Kestrel's own default (about
+// 28.6 MiB) would refuse five 6 Mo files. The multipart limit is per part, so per file here.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class ManageModel(ElBasarDbContext db, OrganizationAccess access, ListingPhotos photos) : PageModel
