@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ElBasar.BrowserTests;
 
-/// <summary>The pages behind sign-in (account, reporting, moderation), as a facilitator sees them: no serious accessibility fault, fit for a phone.</summary>
+/// <summary>The pages behind sign-in (account, reporting, moderation, a listing's photos), as a facilitator sees them: no serious accessibility fault, fit for a phone.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site) : IClassFixture<SiteFixture>
 {
@@ -13,8 +13,10 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     const string Password = "une phrase de passe solide";
     const string AReport = "(the report form of a listing)";
     const string AModeratedListing = "(the moderation page of a listing)";
+    const string ListingPhotos = "(the photos page of a listing, as an editor of its organisation)";
+    const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
-    public static TheoryData<string> Pages => new() { "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing };
+    public static TheoryData<string> Pages => new() { "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing, ListingPhotos };
 
     [Theory, MemberData(nameof(Pages))]
     public async Task Page_has_no_serious_accessibility_violation_and_fits_a_phone(string address)
@@ -23,14 +25,23 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
         var page = await context.NewPageAsync();
         await SignInAsync(page);
 
-        var listing = address is AReport or AModeratedListing ? await FirstListingAsync(page) : null;
+        var listing = address is AReport or AModeratedListing or ListingPhotos ? await FirstListingAsync(page) : null;
+        if (address is ListingPhotos) await JoinOrganizationOfAsync(page, listing!);
         var path = address switch
         {
             AReport => $"{listing}/signaler",
             AModeratedListing => $"/moderation{listing}",
+            ListingPhotos => $"{listing}/photos",
             _ => address,
         };
         var response = await page.GotoAsync(path);
+        if (address is ListingPhotos)
+        {
+            // With a photo, so the list of photos and their forms are checked too.
+            await page.GetByLabel("Photos à ajouter").SetInputFilesAsync(new FilePayload { Name = "tonnelle.png", MimeType = "image/png", Buffer = Convert.FromBase64String(OnePixelPng) });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+            await Expect(page.GetByLabel("Description de la photo 1")).ToBeVisibleAsync();
+        }
 
         Assert.Equal(200, response?.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
@@ -48,6 +59,14 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
         await page.GetByLabel("Mot de passe").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mon compte" })).ToBeVisibleAsync();
+    }
+
+    // Only a listing's own people manage its photos: the facilitator joins its organisation as an editor.
+    async Task JoinOrganizationOfAsync(IPage page, string listing)
+    {
+        await page.GotoAsync(listing);
+        var organization = (await page.GetByRole(AriaRole.Main).Locator("a[href^='/structures/']").First.GetAttributeAsync("href"))!["/structures/".Length..];
+        await UsersCommand.RunAsync(site.Services, ["add-to-organization", "--email", Email, "--organization", organization, "--role", "editor"], TextWriter.Null, TextWriter.Null);
     }
 
     static async Task<string> FirstListingAsync(IPage page)

@@ -28,6 +28,8 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:ElBasar", $"Data Source={DatabaseFile}");
         builder.UseSetting("Demo:Seed", "true");
+        // Demo listings close to their expiry would otherwise be mailed about from the test's folder.
+        builder.UseSetting("Listings:ExpiryRemindersEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

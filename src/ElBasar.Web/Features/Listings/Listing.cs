@@ -30,6 +30,13 @@ public sealed class Listing
     public DateTime? ExpiresAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>When the expiry reminder was queued, and for which <see cref="ExpiresAt"/>: a renewal makes it due again.</summary>
+    public DateTime? ExpiryReminderSentAt { get; set; }
+    public DateTime? ExpiryRemindedFor { get; set; }
+
+    /// <summary>For projections only (the first photo of a card): never Include it, each photo carries its bytes.</summary>
+    public List<Photos.ListingPhoto> Photos { get; set; } = [];
+
     /// <summary>Title and description as the search analyser sees them; kept in step on every save.</summary>
     public string SearchTitle { get; set; } = "";
     public string SearchBody { get; set; } = "";
@@ -87,6 +94,8 @@ sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         e.HasIndex(l => new { l.Status, l.CreatedAt });
         e.HasIndex(l => new { l.OrganizationId, l.Status });
         e.HasIndex(l => new { l.Latitude, l.Longitude });
+        // The expiry reminder's scan (Expiry/ExpiryReminderJob).
+        e.HasIndex(l => new { l.Status, l.ExpiresAt });
     }
 }
 

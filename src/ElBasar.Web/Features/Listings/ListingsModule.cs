@@ -1,3 +1,5 @@
+using ElBasar.Web.Features.Listings.Expiry;
+using ElBasar.Web.Features.Listings.Photos;
 using ElBasar.Web.Infrastructure.Data;
 
 namespace ElBasar.Web.Features.Listings;
@@ -8,8 +10,15 @@ public static class ListingsModule
     {
         services.AddSingleton(Taxonomy.LoadEmbedded());
         services.AddScoped<IStartupSeed, TaxonomySeed>();
+        services.AddScoped<ListingPhotos>();
+        services.AddOptions<ListingsOptions>().BindConfiguration(ListingsOptions.Section)
+            .Validate(o => o.IsValid(), "Listings:ExpiryReminderDays must be between 1 and 60, Listings:ExpiryReminderPollMinutes between 1 and 1440.")
+            .ValidateOnStart();
+        services.AddScoped<ExpiryMails>();
+        services.AddSingleton<ExpiryReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryReminderJob>());
         return services;
     }
 
-    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app) => app.MapListingsApi();
+    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app) => app.MapListingsApi().MapListingPhotos();
 }

@@ -31,6 +31,10 @@ public sealed record ListingSummary(
 
     [System.Text.Json.Serialization.JsonIgnore]
     public double? Longitude { get; init; }
+
+    /// <summary>The listing's first photo, the card's thumbnail (<c>/photos/{id}</c>), or null (not part of the API).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? PhotoId { get; init; }
 }
 
 public sealed record OrganizationRef(Guid Id, string Name);

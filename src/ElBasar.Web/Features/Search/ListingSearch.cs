@@ -396,5 +396,7 @@ public static class ListingSummaries
             Price = l.Price,
             Latitude = l.Latitude,
             Longitude = l.Longitude,
+            // One lookup per card in ix_listing_photos_listing_id_position, inside the same query.
+            PhotoId = l.Photos.OrderBy(p => p.Position).Select(p => (Guid?)p.Id).FirstOrDefault(),
         });
 }
