@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Listings.Publishing;
 using ElBasar.Web.Infrastructure.Data;
 
 namespace ElBasar.Web.Features.Listings;
@@ -8,8 +9,9 @@ public static class ListingsModule
     {
         services.AddSingleton(Taxonomy.LoadEmbedded());
         services.AddScoped<IStartupSeed, TaxonomySeed>();
+        services.AddScoped<Publishing.ListingPublisher>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app) => app.MapListingsApi();
+    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app) => app.MapListingsApi().MapPublishingApi();
 }
