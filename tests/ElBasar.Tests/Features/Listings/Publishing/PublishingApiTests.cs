@@ -116,7 +116,7 @@ public sealed class PublishingApiTests
 
         Assert.Equal(["category", "communeInsee", "description", "exchangeModes", "expiresAt", "kind", "longitude", "price", "title"], errors.Keys.Order());
         Assert.Contains("120 caractères", errors["title"][0]);
-        Assert.Contains("5 000 caractères", errors["description"][0]);
+        Assert.Contains("5 000 caractères", errors["description"][0].Replace('\u202f', ' ').Replace('\u00a0', ' '));
         Assert.Contains("« licornes » n'existe pas", errors["category"][0]);
         Assert.Contains("au moins un mode", errors["exchangeModes"][0]);
         Assert.Contains("négatif", errors["price"][0]);
