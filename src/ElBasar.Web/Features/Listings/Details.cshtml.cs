@@ -22,16 +22,26 @@ public sealed class DetailsModel(
     public string? Epci { get; private set; }
     public bool IsExpired { get; private set; }
 
+    /// <summary>The reader is one of the organisation's owners or editors: they see its drafts and hidden listings, and the buttons.</summary>
+    public bool CanManage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var staff = AccountPolicies.IsStaff(User);
-        if (await ListingDetails.FindAsync(db.Listings, id, includeHidden: staff, ct) is not { } listing) return NotFound();
+        var listing = await ListingDetails.FindAsync(db.Listings, id, includeHidden: staff, ct);
+        if (OrganizationAccess.UserIdOf(User) is { } userId)
+        {
+            var any = listing ?? await ListingDetails.FindAnyAsync(db.Listings, id, ct);
+            CanManage = any is not null && await access.CanEditAsync(userId, any.Organization.Id, ct);
+            if (CanManage) listing = any;
+        }
+        if (listing is null) return NotFound();
         Listing = listing;
         var organizationId = listing.Organization.Id;
         Organization = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), organizationId,
-            await access.SeesMembersOnlyContactsAsync(User, organizationId, ct), ct, includeHidden: staff))!;
+            await access.SeesMembersOnlyContactsAsync(User, organizationId, ct), ct, includeHidden: staff || CanManage))!;
         if (Organization is null) return NotFound();
-        if (staff)
+        if (staff || CanManage)
         {
             Hidden = await moderation.FindAsync(ModerationSubjectKind.Listing, id, ct);
             OrganizationHidden = await moderation.FindAsync(ModerationSubjectKind.Organization, listing.Organization.Id, ct);

@@ -1,7 +1,9 @@
+using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ElBasar.Web.Features.Listings;
 
@@ -37,6 +39,13 @@ public sealed class Listing
     /// <summary>For projections only (the first photo of a card): never Include it, each photo carries its bytes.</summary>
     public List<Photos.ListingPhoto> Photos { get; set; } = [];
 
+    /// <summary>How a closed listing ended: pourvue or retirée; null while it is not closed.</summary>
+    public ListingOutcome? ClosedOutcome { get; set; }
+
+    /// <summary>The accounts that created and last edited it, from the site or the API (null for imports).</summary>
+    public Guid? CreatedById { get; set; }
+    public Guid? UpdatedById { get; set; }
+
     /// <summary>Title and description as the search analyser sees them; kept in step on every save.</summary>
     public string SearchTitle { get; set; } = "";
     public string SearchBody { get; set; } = "";
@@ -59,7 +68,11 @@ public sealed class Listing
 
 public enum ListingKind { Offer, Demand }
 
+/// <summary>Draft is also "en pause": a listing taken offline by its organisation, which may put it back.</summary>
 public enum ListingStatus { Draft, Published, Closed, Hidden }
+
+/// <summary>Why a listing was closed: fulfilled ("pourvue") or withdrawn ("retirée").</summary>
+public enum ListingOutcome { Fulfilled, Withdrawn }
 
 /// <summary>Who may see a listing: its own network, partner networks too, or everyone (the default).</summary>
 public enum ListingVisibility { Network, Partners, Everyone }
@@ -81,6 +94,8 @@ sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         e.Property(l => l.Kind).HasSlugConversion().HasMaxLength(20);
         e.Property(l => l.Status).HasSlugConversion().HasMaxLength(20);
         e.Property(l => l.Visibility).HasSlugConversion().HasMaxLength(20);
+        // EF never hands a null to a converter: this one reads and writes the outcome when there is one.
+        e.Property(l => l.ClosedOutcome).HasConversion(new ValueConverter<ListingOutcome, string>(v => Slug.Of(v), v => Slug.Parse<ListingOutcome>(v))).HasMaxLength(20);
         e.Property(l => l.Title).HasMaxLength(150);
         e.Property(l => l.Description).HasMaxLength(10000);
         e.Property(l => l.Category).HasMaxLength(40);
@@ -89,6 +104,8 @@ sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         e.Property(l => l.Commune).HasMaxLength(200);
         e.HasOne(l => l.Organization).WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Network>().WithMany().HasForeignKey(l => l.NetworkId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<User>().WithMany().HasForeignKey(l => l.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<User>().WithMany().HasForeignKey(l => l.UpdatedById).OnDelete(DeleteBehavior.SetNull);
         e.HasMany(l => l.ExchangeModes).WithOne().HasForeignKey(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
         // The listing pages of the home page and of an empty search: live listings, newest first.
         e.HasIndex(l => new { l.Status, l.CreatedAt });

@@ -12,6 +12,8 @@ public static class ListingsApi
         return app;
     }
 
-    static async Task<Results<Ok<ListingDetails>, NotFound>> GetAsync(Guid id, ElBasarDbContext db, CancellationToken ct) =>
-        await ListingDetails.FindAsync(db.Listings, id, ct) is { } listing ? TypedResults.Ok(listing) : TypedResults.NotFound();
+    static async Task<Results<Ok<ListingDetails>, NotFound>> GetAsync(Guid id, HttpContext context, ElBasarDbContext db, CancellationToken ct) =>
+        await ListingDetails.FindAsync(db.Listings, id, ct) is { } listing
+            ? TypedResults.Ok(listing with { Url = ListingLinks.PageUrl(context, id) })
+            : TypedResults.NotFound();
 }

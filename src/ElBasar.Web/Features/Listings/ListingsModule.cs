@@ -1,5 +1,6 @@
 using ElBasar.Web.Features.Listings.Expiry;
 using ElBasar.Web.Features.Listings.Photos;
+using ElBasar.Web.Features.Listings.Publishing;
 using ElBasar.Web.Infrastructure.Data;
 
 namespace ElBasar.Web.Features.Listings;
@@ -11,6 +12,7 @@ public static class ListingsModule
         services.AddSingleton(Taxonomy.LoadEmbedded());
         services.AddScoped<IStartupSeed, TaxonomySeed>();
         services.AddScoped<ListingPhotos>();
+        services.AddScoped<ListingPublisher>();
         services.AddOptions<ListingsOptions>().BindConfiguration(ListingsOptions.Section)
             .Validate(o => o.IsValid(), "Listings:ExpiryReminderDays must be between 1 and 60, Listings:ExpiryReminderPollMinutes between 1 and 1440.")
             .ValidateOnStart();
@@ -20,5 +22,6 @@ public static class ListingsModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app) => app.MapListingsApi().MapListingPhotos();
+    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app) =>
+        app.MapListingsApi().MapListingPhotos().MapPublishingApi();
 }

@@ -19,6 +19,9 @@ public sealed record ListingSummary(
     Guid Id, string? ExternalId, string Kind, string Title, string Category, IReadOnlyList<string> ExchangeModes,
     OrganizationRef Organization, string? Commune, double? DistanceKm, DateTime CreatedAt)
 {
+    /// <summary>The absolute address of the listing's page; set by the API (<c>ListingLinks</c>).</summary>
+    public string? Url { get; init; }
+
     /// <summary>The beginning of the description, for result lists (not part of the API).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Excerpt { get; init; }

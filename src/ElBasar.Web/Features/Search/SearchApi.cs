@@ -14,10 +14,11 @@ public static class SearchApi
     }
 
     static async Task<Results<Ok<ListingPage>, ValidationProblem>> SearchAsync(
-        [AsParameters] ListingQueryParameters parameters, Taxonomy taxonomy, Territories territories, ListingSearch search, CancellationToken ct)
+        [AsParameters] ListingQueryParameters parameters, HttpContext context, Taxonomy taxonomy, Territories territories, ListingSearch search, CancellationToken ct)
     {
         var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Paramètres de recherche invalides");
-        return TypedResults.Ok(await search.SearchAsync(query, ct));
+        var page = await search.SearchAsync(query, ct);
+        return TypedResults.Ok(page with { Items = page.Items.Select(i => i with { Url = ListingLinks.PageUrl(context, i.Id) }).ToList() });
     }
 }

@@ -9,6 +9,10 @@ public static class Display
 
     public static DateTime ToParis(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
 
+    /// <summary>A Paris wall-clock time (a date typed in a form) as UTC.</summary>
+    public static DateTime FromParis(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Paris);
+
     public static string Date(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     public static string IsoDate(DateTime utc) => ToParis(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
