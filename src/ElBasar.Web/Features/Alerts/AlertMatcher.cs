@@ -55,10 +55,12 @@ public sealed class AlertMatcher(ElBasarDbContext db, Taxonomy taxonomy, Territo
             .ToListAsync(ct);
         if (candidates.Count == 0) return [];
 
+        // Popular searches are saved by many people: each distinct one is checked once.
         var matches = candidates
-            .Where(s => SavedSearches.ProfileOf(s.Analysis, s.Kind, s.Categories, s.Modes, s.Market, s.Territory, s.CommuneFilter,
-                s.Latitude, s.Longitude, s.RadiusKm, territories, taxonomy).Matches(listing))
-            .Select(s => new Match(s.Id, s.UserId))
+            .GroupBy(s => (s.Analysis, s.Kind, s.Categories, s.Modes, s.Market, s.Territory, s.CommuneFilter, s.Latitude, s.Longitude, s.RadiusKm))
+            .Where(g => SavedSearches.ProfileOf(g.Key.Analysis, g.Key.Kind, g.Key.Categories, g.Key.Modes, g.Key.Market, g.Key.Territory,
+                g.Key.CommuneFilter, g.Key.Latitude, g.Key.Longitude, g.Key.RadiusKm, territories, taxonomy).Matches(listing))
+            .SelectMany(g => g.Select(s => new Match(s.Id, s.UserId)))
             .ToList();
         if (matches.Count == 0) return matches;
         var own = await db.OrganizationMembers.AsNoTracking()
