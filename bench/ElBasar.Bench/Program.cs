@@ -1,4 +1,5 @@
 using ElBasar.Bench;
+using ElBasar.Bench.Alerts;
 using ElBasar.Bench.Generate;
 using ElBasar.Bench.Import;
 using ElBasar.Bench.Search;
@@ -13,6 +14,7 @@ try
         "import" => await ImportBenchmark.RunAsync(CommandLine.Parse(args[1..], ImportBenchmark.Flags)),
         "search" => await SearchBenchmark.RunAsync(CommandLine.Parse(args[1..], SearchBenchmark.Flags)),
         "http" => await HttpBenchmark.RunAsync(CommandLine.Parse(args[1..], HttpBenchmark.Flags)),
+        "alerts" => await AlertsBenchmark.RunAsync(CommandLine.Parse(args[1..], AlertsBenchmark.Flags)),
         null or "help" or "--help" or "-h" => Usage(Console.Out, 0),
         _ => Usage(Console.Error, 2),
     };
@@ -51,6 +53,13 @@ static int Usage(TextWriter writer, int code)
           http --connection CS [--provider sqlite|postgresql] [--duration 30] [--connections 2]
                [--threads 2] [--port 5099] [--web PATH/ElBasar.Web.dll] [--script FILE]
               Starts the built web app on the database and runs wrk with the same mix over HTTP.
+
+          alerts [--searches 100k] [--listings 2000] [--probes 300] [--warmup 30] [--providers sqlite,postgresql]
+                 [--dir /tmp/elbasar-bench] [--postgres CS] [--seed 42]
+          alerts --tiny
+              Times matching one new listing against that many saved searches (AlertMatcher), on
+              each database; the databases are prepared once and reused. --tiny: 2,000 saved
+              searches on a throwaway SQLite file (CI).
         """);
     return code;
 }

@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Alerts;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Import;
@@ -32,6 +33,7 @@ public static class ElBasarApp
         services.AddDirectory();
         services.AddModeration();
         services.AddSearch();
+        services.AddAlerts(configuration);
         services.AddImport();
         services.AddDemo(configuration);
         return builder;
@@ -44,6 +46,7 @@ public static class ElBasarApp
         app.MapListings();
         app.MapDirectory();
         app.MapSearch();
+        app.MapAlerts();
         return app;
     }
 }

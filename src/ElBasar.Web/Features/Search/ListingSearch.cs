@@ -141,7 +141,7 @@ public sealed class ListingSearch(
     /// A radius around a commune is measured from the centre of the places known in it (the
     /// administrative split carries no coordinates); a commune with none known is searched as such.
     /// </summary>
-    async Task<ListingQuery> LocateAsync(ListingQuery query, CancellationToken ct)
+    public async Task<ListingQuery> LocateAsync(ListingQuery query, CancellationToken ct)
     {
         if (query.HasPoint || query.RadiusCommune is not { } commune) return query;
         var points = await db.Organizations.AsNoTracking()

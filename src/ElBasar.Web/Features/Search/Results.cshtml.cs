@@ -127,5 +127,8 @@ public sealed class ResultsModel(
     public string MapUrl => SearchLinks.For(Query, map: true);
     public string UrlWith(ListingQuery query) => SearchLinks.For(query, IsMap);
 
+    /// <summary>"Créer une alerte" for this search (Features/Alerts): the same parameters, without the order or the page.</summary>
+    public string AlertUrl => "/espace/alertes/nouvelle" + SearchLinks.For(Query with { Sort = ListingSort.Relevance })[SearchLinks.Path.Length..];
+
     public string Count(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 }

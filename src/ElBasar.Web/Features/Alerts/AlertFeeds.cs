@@ -1,0 +1,109 @@
+using System.Text;
+using System.Xml;
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Search;
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElBasar.Web.Features.Alerts;
+
+/// <summary>
+/// Atom 1.0 feeds (RFC 4287), the newest <see cref="Size"/> entries: every new public listing
+/// (<c>/annonces.atom</c>), and each saved search's own finds at a private, unguessable address
+/// (<c>/alertes/{token}.atom</c>), for feed readers that follow a search without mail.
+/// </summary>
+public static class AlertFeeds
+{
+    public const int Size = 50;
+    const string AtomNs = "http://www.w3.org/2005/Atom";
+    const string ContentType = "application/atom+xml; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapAlertFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/annonces.atom", PublicFeedAsync).ExcludeFromDescription();
+        app.MapGet("/alertes/{token}.atom", SavedSearchFeedAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    sealed record Entry(Guid Id, string Kind, string Title, string? Commune, string Organization, DateTime Updated);
+
+    static async Task<IResult> PublicFeedAsync(ListingSearch search, AlertLinks links, TimeProvider clock, CancellationToken ct)
+    {
+        var page = await search.SearchAsync(new ListingQuery { Sort = ListingSort.Newest, PageSize = Size }, ct);
+        var entries = page.Items.Select(i => new Entry(i.Id, i.Kind, i.Title, i.Commune, i.Organization.Name, i.CreatedAt)).ToList();
+        var self = $"{links.BaseUrl}/annonces.atom";
+        return Results.Text(Write(self, self, "elBasar : nouvelles annonces", $"{links.BaseUrl}/recherche?sort=newest", entries, links, clock), ContentType, Encoding.UTF8);
+    }
+
+    static async Task<IResult> SavedSearchFeedAsync(string token, ElBasarDbContext db, SavedSearches searches, AlertLinks links, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
+    {
+        var saved = await db.SavedSearches.AsNoTracking().SingleOrDefaultAsync(s => s.FeedToken == token, ct);
+        if (saved is null) return Results.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = await (
+                from m in db.SavedSearchMatches.AsNoTracking()
+                join l in db.Listings on m.ListingId equals l.Id
+                where m.SavedSearchId == saved.Id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+                    && (l.ExpiresAt == null || l.ExpiresAt > now) && l.Organization!.Status == OrganizationStatus.Active
+                orderby m.MatchedAt descending, l.CreatedAt descending
+                select new { l.Id, l.Kind, l.Title, l.Commune, Organization = l.Organization!.Name, m.MatchedAt })
+            .Take(Size).ToListAsync(ct);
+        // The address is the secret: keep it out of shared caches and search engines.
+        http.Response.Headers.CacheControl = "private, no-cache";
+        http.Response.Headers["X-Robots-Tag"] = "noindex";
+        return Results.Text(Write($"urn:uuid:{saved.Id}", links.Feed(saved), $"elBasar : alerte « {saved.Name} »",
+            links.Search(SearchLinks.For(searches.QueryOf(saved))),
+            entries.Select(e => new Entry(e.Id, Slug.Of(e.Kind), e.Title, e.Commune, e.Organization, e.MatchedAt)).ToList(), links, clock),
+            ContentType, Encoding.UTF8);
+    }
+
+    static string Write(string id, string self, string title, string alternate, IReadOnlyList<Entry> entries, AlertLinks links, TimeProvider clock)
+    {
+        var builder = new StringBuilder();
+        using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", AtomNs);
+            xml.WriteAttributeString("xml", "lang", null, "fr");
+            xml.WriteElementString("id", AtomNs, id);
+            xml.WriteElementString("title", AtomNs, title);
+            xml.WriteElementString("updated", AtomNs, Date(entries.Count > 0 ? entries.Max(e => e.Updated) : clock.GetUtcNow().UtcDateTime));
+            Link(xml, "self", self, "application/atom+xml");
+            Link(xml, "alternate", alternate, "text/html");
+            xml.WriteStartElement("author", AtomNs);
+            xml.WriteElementString("name", AtomNs, "elBasar");
+            xml.WriteEndElement();
+            xml.WriteElementString("generator", AtomNs, "elBasar");
+            foreach (var entry in entries)
+            {
+                xml.WriteStartElement("entry", AtomNs);
+                xml.WriteElementString("id", AtomNs, $"urn:uuid:{entry.Id}");
+                xml.WriteElementString("title", AtomNs, $"{(entry.Kind == "offer" ? "Offre" : "Demande")} : {entry.Title}");
+                xml.WriteElementString("updated", AtomNs, Date(entry.Updated));
+                Link(xml, "alternate", links.Listing(entry.Id), "text/html");
+                xml.WriteStartElement("author", AtomNs);
+                xml.WriteElementString("name", AtomNs, entry.Organization);
+                xml.WriteEndElement();
+                xml.WriteElementString("summary", AtomNs, entry.Commune is { Length: > 0 } commune ? $"{commune}, {entry.Organization}" : entry.Organization);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+        // XmlWriter over a StringBuilder declares UTF-16; the bytes sent are UTF-8.
+        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"");
+    }
+
+    static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", AtomNs);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    static string Date(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,192 @@
+using System.Data.Common;
+using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ElBasar.Web.Features.Alerts;
+
+/// <summary>
+/// The alert worker. Each pass (1) takes the listings queued by the database when they became
+/// visible (migration 0017's triggers), finds the saved searches each is news for and records the
+/// matches, then (2) mails what is due: instant alerts at once, digests when their day or week is
+/// over, one mail per search with everything new since the last one.
+/// Safe on several nodes and across restarts: queued listings are claimed in the transaction that
+/// records their matches (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>; SQLite: its single writer), a
+/// match is recorded once (primary key), and the mail commits with the marks of the matches it
+/// carries, which a second worker finds already sent; its outbox key is made of those listings.
+/// </summary>
+public sealed class AlertJob(
+    IServiceScopeFactory scopes, DatabaseInfo database, IOptions<AlertsOptions> options, TimeProvider clock, ILogger<AlertJob> logger)
+    : BackgroundService
+{
+    const int ListingBatch = 50;
+    const int SearchBatch = 50;
+
+    public sealed record Pass(int Listings, int Matches, int Mails);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.WorkerEnabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Alert pass failed; next pass in {Seconds} s", settings.PollSeconds);
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass: every queued listing matched, every due alert queued in the outbox.</summary>
+    public async Task<Pass> RunOnceAsync(CancellationToken ct = default)
+    {
+        var (listings, matches) = (0, 0);
+        while (true)
+        {
+            var (taken, recorded) = await MatchBatchAsync(ct);
+            listings += taken;
+            matches += recorded;
+            if (taken < ListingBatch) break;
+        }
+        var mails = 0;
+        while (true)
+        {
+            var (looked, sent) = await SendDueAsync(ct);
+            mails += sent;
+            if (looked < SearchBatch || sent == 0) break;
+        }
+        return new Pass(listings, matches, mails);
+    }
+
+    async Task<(int Taken, int Recorded)> MatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
+        var matcher = scope.ServiceProvider.GetRequiredService<AlertMatcher>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var queued = await ClaimQueuedAsync(db, transaction.GetDbTransaction(), ct);
+        var recorded = 0;
+        if (queued.Count > 0)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var listing in await matcher.LiveListingsAsync(queued.Distinct().ToList(), now, ct))
+            {
+                var found = (await matcher.FindAsync(listing, ct)).Select(m => m.SavedSearchId).ToList();
+                if (found.Count == 0) continue;
+                var known = await db.SavedSearchMatches.Where(m => m.ListingId == listing.Id && found.Contains(m.SavedSearchId))
+                    .Select(m => m.SavedSearchId).ToListAsync(ct);
+                foreach (var id in found.Except(known))
+                {
+                    db.SavedSearchMatches.Add(new SavedSearchMatch { SavedSearchId = id, ListingId = listing.Id, MatchedAt = now });
+                    recorded++;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return (queued.Count, recorded);
+    }
+
+    // Taken out of the queue in the transaction that records the matches: a crash puts them back.
+    async Task<List<Guid>> ClaimQueuedAsync(ElBasarDbContext db, DbTransaction transaction, CancellationToken ct)
+    {
+        var skipLocked = database.IsSqlite ? "" : " FOR UPDATE SKIP LOCKED";
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"DELETE FROM alert_listing_queue WHERE id IN (SELECT id FROM alert_listing_queue ORDER BY id LIMIT {ListingBatch}{skipLocked}) RETURNING listing_id";
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    async Task<(int Looked, int Sent)> SendDueAsync(CancellationToken ct)
+    {
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var unsent = db.SavedSearchMatches.Where(m => m.SentAt == null).Select(m => m.SavedSearchId);
+            due = await db.SavedSearches.AsNoTracking()
+                .Where(s => !s.Paused && (s.Frequency == AlertFrequency.Instant || s.NextDigestAt <= now) && unsent.Contains(s.Id))
+                .OrderBy(s => s.Id).Take(SearchBatch).Select(s => s.Id).ToListAsync(ct);
+        }
+        var sent = 0;
+        foreach (var id in due)
+        {
+            if (await SendAsync(id, ct)) sent++;
+        }
+        return (due.Count, sent);
+    }
+
+    /// <summary>Queues one alert mail with every unsent match of the search, marking them sent in the same transaction.</summary>
+    async Task<bool> SendAsync(Guid savedSearchId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ElBasarDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var saved = await db.SavedSearches.SingleOrDefaultAsync(s => s.Id == savedSearchId, ct);
+        if (saved is null || saved.Paused || (saved.Frequency != AlertFrequency.Instant && saved.NextDigestAt > now)) return false;
+        var pending = await db.SavedSearchMatches.Where(m => m.SavedSearchId == saved.Id && m.SentAt == null)
+            .Select(m => m.ListingId).ToListAsync(ct);
+        if (pending.Count == 0) return false;
+        // The claim: another worker marking the same rows waits for this one (PostgreSQL's row locks) or
+        // comes after it (SQLite's one writer), then finds them sent and gives up.
+        var marked = await db.SavedSearchMatches
+            .Where(m => m.SavedSearchId == saved.Id && m.SentAt == null && pending.Contains(m.ListingId))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), ct);
+        if (marked != pending.Count)
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
+        var own = db.OrganizationMembers.Where(m => m.UserId == saved.UserId).Select(m => m.OrganizationId);
+        var items = await db.Listings.AsNoTracking()
+            .Where(l => pending.Contains(l.Id) && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+                && (l.ExpiresAt == null || l.ExpiresAt > now) && l.Organization!.Status == OrganizationStatus.Active
+                && !own.Contains(l.OrganizationId))
+            .OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id)
+            .Select(l => new { l.Id, l.Kind, l.Title, l.Commune, Organization = l.Organization!.Name })
+            .ToListAsync(ct);
+        var sent = false;
+        var user = await db.Set<User>().AsNoTracking().Where(u => u.Id == saved.UserId)
+            .Select(u => new { u.Email, u.DisplayName }).SingleOrDefaultAsync(ct);
+        if (items.Count > 0 && user?.Email is { } email)
+        {
+            var mail = services.GetRequiredService<AlertMails>().Build(saved, new EmailAddress(email, user.DisplayName),
+                items.Select(i => new AlertMails.Item(i.Id, i.Kind == ListingKind.Offer ? "Offre" : "Demande", i.Title, i.Commune, i.Organization)).ToList());
+            services.GetRequiredService<Outbox>().Add(mail);
+            saved.LastSentAt = now;
+            sent = true;
+        }
+        if (SavedSearches.DigestPeriod(saved.Frequency) is { } period && sent) saved.NextDigestAt = now + period;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return sent;
+    }
+}

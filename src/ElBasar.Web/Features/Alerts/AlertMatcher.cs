@@ -1,0 +1,70 @@
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Geo;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElBasar.Web.Features.Alerts;
+
+/// <summary>
+/// Finds the saved searches a listing is news for, without running them: the listing's stems and
+/// filter keys probe the alert index (<c>saved_search_keys</c>, with the kind and the radius's box
+/// checked there too), and only the searches found are checked in full (<see cref="SavedSearchProfile.Matches"/>).
+/// People never hear of their own organisations' listings.
+/// </summary>
+public sealed class AlertMatcher(ElBasarDbContext db, Taxonomy taxonomy, Territories territories)
+{
+    public sealed record Match(Guid SavedSearchId, Guid UserId);
+
+    /// <summary>The facts of the live, public listings among <paramref name="ids"/> (others are nobody's news).</summary>
+    public async Task<List<ListingFacts>> LiveListingsAsync(IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken ct)
+    {
+        var rows = await db.Listings.AsNoTracking()
+            .Where(l => ids.Contains(l.Id) && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+                && (l.ExpiresAt == null || l.ExpiresAt > now) && l.Organization!.Status == OrganizationStatus.Active)
+            .Select(l => new
+            {
+                l.Id, l.OrganizationId, l.Kind, l.Category, l.CommuneInsee, l.Latitude, l.Longitude, l.SearchTitle, l.SearchBody,
+                Modes = l.ExchangeModes.Select(m => m.Mode).ToList(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(l => ListingFacts.Of(l.Id, l.OrganizationId, l.Kind, l.Category, l.Modes, l.CommuneInsee,
+            l.Latitude, l.Longitude, l.SearchTitle, l.SearchBody, taxonomy)).ToList();
+    }
+
+    public async Task<List<Match>> FindAsync(ListingFacts listing, CancellationToken ct)
+    {
+        var keys = listing.ProbeKeys().Distinct().ToList();
+        var kind = listing.Kind;
+        var probe = db.SavedSearchKeys.Where(k => keys.Contains(k.Key) && (k.Kind == null || k.Kind == kind));
+        if (listing.Point is { } point)
+        {
+            var (lat, lon) = (point.Latitude, point.Longitude);
+            probe = probe.Where(k => k.MinLat == null || (k.MinLat <= lat && k.MaxLat >= lat && k.MinLon <= lon && k.MaxLon >= lon));
+        }
+        else probe = probe.Where(k => k.MinLat == null);
+
+        var ids = probe.Select(k => k.SavedSearchId);
+        var candidates = await db.SavedSearches.AsNoTracking()
+            .Where(s => ids.Contains(s.Id) && !s.Paused)
+            .Select(s => new
+            {
+                s.Id, s.UserId, s.Analysis, s.Kind, s.Categories, s.Modes, s.Market, s.Territory, s.CommuneFilter,
+                s.Latitude, s.Longitude, s.RadiusKm,
+            })
+            .ToListAsync(ct);
+        if (candidates.Count == 0) return [];
+
+        // Popular searches are saved by many people: each distinct one is checked once.
+        var matches = candidates
+            .GroupBy(s => (s.Analysis, s.Kind, s.Categories, s.Modes, s.Market, s.Territory, s.CommuneFilter, s.Latitude, s.Longitude, s.RadiusKm))
+            .Where(g => SavedSearches.ProfileOf(g.Key.Analysis, g.Key.Kind, g.Key.Categories, g.Key.Modes, g.Key.Market, g.Key.Territory,
+                g.Key.CommuneFilter, g.Key.Latitude, g.Key.Longitude, g.Key.RadiusKm, territories, taxonomy).Matches(listing))
+            .SelectMany(g => g.Select(s => new Match(s.Id, s.UserId)))
+            .ToList();
+        if (matches.Count == 0) return matches;
+        var own = await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.OrganizationId == listing.OrganizationId).Select(m => m.UserId).ToListAsync(ct);
+        return matches.Where(m => !own.Contains(m.UserId)).ToList();
+    }
+}
