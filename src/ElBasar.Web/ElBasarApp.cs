@@ -3,6 +3,7 @@ using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
@@ -31,6 +32,7 @@ public static class ElBasarApp
         services.AddListings();
         services.AddDirectory();
         services.AddModeration();
+        services.AddMessaging();
         services.AddSearch();
         services.AddImport();
         services.AddDemo(configuration);
@@ -44,6 +46,7 @@ public static class ElBasarApp
         app.MapListings();
         app.MapDirectory();
         app.MapSearch();
+        app.MapMessaging();
         return app;
     }
 }
