@@ -1,6 +1,7 @@
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Messaging;
@@ -33,6 +34,7 @@ public static class ElBasarApp
         services.AddDirectory();
         services.AddModeration();
         services.AddMessaging();
+        services.AddHotline();
         services.AddSearch();
         services.AddImport();
         services.AddDemo(configuration);
@@ -47,6 +49,7 @@ public static class ElBasarApp
         app.MapDirectory();
         app.MapSearch();
         app.MapMessaging();
+        app.MapHotline();
         return app;
     }
 }

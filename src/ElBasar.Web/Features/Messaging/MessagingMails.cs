@@ -21,7 +21,7 @@ public sealed class MessagingMails(Outbox outbox)
     }
 
     // Names and subjects are typed by people: they must not break a header line.
-    internal static string OneLine(string line)
+    public static string OneLine(string line)
     {
         var one = new string(line.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
         return one.Length > EmailMessage.MaxSubjectLength ? one[..EmailMessage.MaxSubjectLength] : one;
