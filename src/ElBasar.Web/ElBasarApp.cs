@@ -2,8 +2,10 @@ using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Alerts;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
@@ -32,6 +34,8 @@ public static class ElBasarApp
         services.AddListings();
         services.AddDirectory();
         services.AddModeration();
+        services.AddMessaging();
+        services.AddHotline();
         services.AddSearch();
         services.AddAlerts(configuration);
         services.AddImport();
@@ -47,6 +51,8 @@ public static class ElBasarApp
         app.MapDirectory();
         app.MapSearch();
         app.MapAlerts();
+        app.MapMessaging();
+        app.MapHotline();
         return app;
     }
 }
