@@ -27,6 +27,8 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     const string OrganizationListings = "(the listings of an organisation one owns)";
     const string EditOrganization = "(the profile form of an organisation one owns)";
     const string PeoplePage = "(the people of an organisation one owns, with a pending request)";
+    const string RefusedListing = "(the publishing form, refused, with its errors)";
+    const string RefusedProfile = "(the new profile form, refused, with its errors)";
     const string Colleague = "benevole@example.org";
     const string Candidate = "candidate@example.org";
     const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -35,12 +37,13 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     {
         "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing, ListingPhotos,
         "/espace", "/structures/nouvelle", "/structures/nouvelle?type=personne", NewListing, EditListing, OrganizationListings, EditOrganization, PeoplePage,
+        RefusedListing, RefusedProfile,
     };
 
     // Signed in once per site, then each test starts with those cookies: the account forms take ten posts a minute.
     static readonly ConcurrentDictionary<Uri, string> SignedIn = new();
 
-    static readonly string[] OwnerPages = ["/espace", NewListing, EditListing, OrganizationListings, EditOrganization, PeoplePage];
+    static readonly string[] OwnerPages = ["/espace", NewListing, RefusedListing, EditListing, OrganizationListings, EditOrganization, PeoplePage];
 
     [Theory, MemberData(nameof(Pages))]
     public async Task Page_has_no_serious_accessibility_violation_and_fits_a_phone(string address)
@@ -63,11 +66,12 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
             AReport => $"{listing}/signaler",
             AModeratedListing => $"/moderation{listing}",
             ListingPhotos => $"{listing}/photos",
-            NewListing => $"/annonces/nouvelle?structure={organization}",
+            NewListing or RefusedListing => $"/annonces/nouvelle?structure={organization}",
             EditListing => $"{listing}/modifier",
             OrganizationListings => $"/structures/{organization}/annonces",
             EditOrganization => $"/structures/{organization}/modifier",
             PeoplePage => $"/structures/{organization}/personnes",
+            RefusedProfile => "/structures/nouvelle",
             _ => address,
         };
         var response = await page.GotoAsync(path);
@@ -77,6 +81,21 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
             await page.GetByLabel("Photos à ajouter").SetInputFilesAsync(new FilePayload { Name = "tonnelle.png", MimeType = "image/png", Buffer = Convert.FromBase64String(OnePixelPng) });
             await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
             await Expect(page.GetByLabel("Description de la photo 1")).ToBeVisibleAsync();
+        }
+        if (address is RefusedListing)
+        {
+            // A blank title gets past the browser's own check of the required field, not past the site's.
+            await page.GetByLabel("Titre").FillAsync(" ");
+            await page.GetByLabel("Latitude (facultatif)").FillAsync("nord");
+            await page.Locator("form.profile-form button[type=submit]").ClickAsync();
+            await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        }
+        if (address is RefusedProfile)
+        {
+            await page.GetByLabel("Commune").FillAsync("Zzyzx-sur-Mer");
+            await page.GetByLabel("Nombre de salariés").FillAsync("beaucoup");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Créer le profil" }).ClickAsync();
+            await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         }
 
         Assert.Equal(200, response?.Status);
