@@ -1,11 +1,19 @@
+using System.Collections.Concurrent;
 using ElBasar.BrowserTests.Support;
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Directory.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ElBasar.BrowserTests;
 
-/// <summary>The pages behind sign-in (account, reporting, moderation, a listing's photos), as a facilitator sees them: no serious accessibility fault, fit for a phone.</summary>
+/// <summary>
+/// The pages behind sign-in (account, reporting, moderation, one's space, an organisation's profile,
+/// people and listings, publishing and a listing's photos), as a facilitator who also owns an
+/// organisation sees them: no serious accessibility fault, fit for a phone.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site) : IClassFixture<SiteFixture>
 {
@@ -14,24 +22,56 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     const string AReport = "(the report form of a listing)";
     const string AModeratedListing = "(the moderation page of a listing)";
     const string ListingPhotos = "(the photos page of a listing, as an editor of its organisation)";
+    const string NewListing = "(the form to publish on behalf of an organisation one owns)";
+    const string EditListing = "(the edit form of a listing of an organisation one owns)";
+    const string OrganizationListings = "(the listings of an organisation one owns)";
+    const string EditOrganization = "(the profile form of an organisation one owns)";
+    const string PeoplePage = "(the people of an organisation one owns, with a pending request)";
+    const string RefusedListing = "(the publishing form, refused, with its errors)";
+    const string RefusedProfile = "(the new profile form, refused, with its errors)";
+    const string Colleague = "benevole@example.org";
+    const string Candidate = "candidate@example.org";
     const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
-    public static TheoryData<string> Pages => new() { "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing, ListingPhotos };
+    public static TheoryData<string> Pages => new()
+    {
+        "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing, ListingPhotos,
+        "/espace", "/structures/nouvelle", "/structures/nouvelle?type=personne", NewListing, EditListing, OrganizationListings, EditOrganization, PeoplePage,
+        RefusedListing, RefusedProfile,
+    };
+
+    // Signed in once per site, then each test starts with those cookies: the account forms take ten posts a minute.
+    static readonly ConcurrentDictionary<Uri, string> SignedIn = new();
+
+    static readonly string[] OwnerPages = ["/espace", NewListing, RefusedListing, EditListing, OrganizationListings, EditOrganization, PeoplePage];
 
     [Theory, MemberData(nameof(Pages))]
     public async Task Page_has_no_serious_accessibility_violation_and_fits_a_phone(string address)
     {
-        await using var context = await browser.NewContextAsync(site, new ViewportSize { Width = 390, Height = 844 });
+        var phone = new ViewportSize { Width = 390, Height = 844 };
+        if (!SignedIn.ContainsKey(site.BaseAddress))
+        {
+            await using var first = await browser.NewContextAsync(site, phone);
+            await SignInAsync(await first.NewPageAsync());
+            SignedIn[site.BaseAddress] = await first.StorageStateAsync();
+        }
+        await using var context = await browser.NewContextAsync(site, phone, SignedIn[site.BaseAddress]);
         var page = await context.NewPageAsync();
-        await SignInAsync(page);
 
-        var listing = address is AReport or AModeratedListing or ListingPhotos ? await FirstListingAsync(page) : null;
+        var listing = address is AReport or AModeratedListing or ListingPhotos || OwnerPages.Contains(address) ? await FirstListingAsync(page) : null;
         if (address is ListingPhotos) await JoinOrganizationOfAsync(page, listing!);
+        var organization = OwnerPages.Contains(address) ? await OwnOrganizationOfAsync(page, listing!) : null;
         var path = address switch
         {
             AReport => $"{listing}/signaler",
             AModeratedListing => $"/moderation{listing}",
             ListingPhotos => $"{listing}/photos",
+            NewListing or RefusedListing => $"/annonces/nouvelle?structure={organization}",
+            EditListing => $"{listing}/modifier",
+            OrganizationListings => $"/structures/{organization}/annonces",
+            EditOrganization => $"/structures/{organization}/modifier",
+            PeoplePage => $"/structures/{organization}/personnes",
+            RefusedProfile => "/structures/nouvelle",
             _ => address,
         };
         var response = await page.GotoAsync(path);
@@ -41,6 +81,21 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
             await page.GetByLabel("Photos à ajouter").SetInputFilesAsync(new FilePayload { Name = "tonnelle.png", MimeType = "image/png", Buffer = Convert.FromBase64String(OnePixelPng) });
             await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
             await Expect(page.GetByLabel("Description de la photo 1")).ToBeVisibleAsync();
+        }
+        if (address is RefusedListing)
+        {
+            // A blank title gets past the browser's own check of the required field, not past the site's.
+            await page.GetByLabel("Titre").FillAsync(" ");
+            await page.GetByLabel("Latitude (facultatif)").FillAsync("nord");
+            await page.Locator("form.profile-form button[type=submit]").ClickAsync();
+            await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        }
+        if (address is RefusedProfile)
+        {
+            await page.GetByLabel("Commune").FillAsync("Zzyzx-sur-Mer");
+            await page.GetByLabel("Nombre de salariés").FillAsync("beaucoup");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Créer le profil" }).ClickAsync();
+            await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         }
 
         Assert.Equal(200, response?.Status);
@@ -64,9 +119,32 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     // Only a listing's own people manage its photos: the facilitator joins its organisation as an editor.
     async Task JoinOrganizationOfAsync(IPage page, string listing)
     {
-        await page.GotoAsync(listing);
-        var organization = (await page.GetByRole(AriaRole.Main).Locator("a[href^='/structures/']").First.GetAttributeAsync("href"))!["/structures/".Length..];
+        var organization = await OrganizationOfAsync(page, listing);
         await UsersCommand.RunAsync(site.Services, ["add-to-organization", "--email", Email, "--organization", organization, "--role", "editor"], TextWriter.Null, TextWriter.Null);
+    }
+
+    // Publishing, the profile and its people are for the organisation's owners: the facilitator becomes
+    // one, beside an editor and with someone asking to join, so that every form of the people page shows.
+    async Task<string> OwnOrganizationOfAsync(IPage page, string listing)
+    {
+        var organization = await OrganizationOfAsync(page, listing);
+        await UsersCommand.RunAsync(site.Services, ["add-to-organization", "--email", Email, "--organization", organization, "--role", "owner"], TextWriter.Null, TextWriter.Null);
+        // Each verb refuses, harmlessly, what the class already did in an earlier test.
+        await UsersCommand.RunAsync(site.Services, ["create", "--email", Colleague, "--password", Password, "--name", "Sacha Benevole"], TextWriter.Null, TextWriter.Null);
+        await UsersCommand.RunAsync(site.Services, ["add-to-organization", "--email", Colleague, "--organization", organization, "--role", "editor"], TextWriter.Null, TextWriter.Null);
+        await UsersCommand.RunAsync(site.Services, ["create", "--email", Candidate, "--password", Password, "--name", "Dominique Candidate"], TextWriter.Null, TextWriter.Null);
+        await using var scope = site.Services.CreateAsyncScope();
+        var candidate = (await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(Candidate))!;
+        await scope.ServiceProvider.GetRequiredService<OrganizationPeople>().RequestToJoinAsync(Guid.Parse(organization), candidate,
+            "Je tiens la buvette le samedi et voudrais publier nos besoins.", $"/structures/{organization}/personnes", CancellationToken.None);
+        return organization;
+    }
+
+    static async Task<string> OrganizationOfAsync(IPage page, string listing)
+    {
+        await page.GotoAsync(listing);
+        // The organisation's page, or its listings page for its own people: the id is the same.
+        return (await page.GetByRole(AriaRole.Main).Locator("a[href^='/structures/']").First.GetAttributeAsync("href"))!["/structures/".Length..][..36];
     }
 
     static async Task<string> FirstListingAsync(IPage page)

@@ -35,9 +35,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// A fresh, French-speaking browser context on <paramref name="site"/>, so that pages can be
     /// opened by path. Content-Security-Policy is bypassed only so that <see cref="AxeCheck"/> can
-    /// inject axe-core, which the site's strict policy would rightly refuse.
+    /// inject axe-core, which the site's strict policy would rightly refuse. With
+    /// <paramref name="storageState"/> (from <see cref="IBrowserContext.StorageStateAsync"/>), it starts
+    /// with that context's cookies: signed in, without posting the sign-in form again.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(SiteFixture site, ViewportSize? viewport = null) =>
+    public Task<IBrowserContext> NewContextAsync(SiteFixture site, ViewportSize? viewport = null, string? storageState = null) =>
         _browser!.NewContextAsync(new()
         {
             BaseURL = site.BaseAddress.ToString(),
@@ -45,6 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/Paris",
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             BypassCSP = true,
+            StorageState = storageState,
         });
 
     public async Task DisposeAsync()

@@ -10,13 +10,17 @@ namespace ElBasar.BrowserTests.Support;
 
 /// <summary>
 /// The real site, served by Kestrel on a free port of 127.0.0.1 so that a real browser can reach it,
-/// on its own SQLite file seeded with the demo network. One per test class (a class fixture).
+/// on its own SQLite file seeded with the demo network, its mail written as .eml files to a folder of
+/// its own (<see cref="MailFolder"/>). One per test class (a class fixture).
 /// </summary>
 public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("elbasar-browser-");
 
     string DatabaseFile => Path.Combine(_folder.FullName, "elbasar.db");
+
+    /// <summary>Where the site writes its mail, one .eml file per message (pickup mode).</summary>
+    public string MailFolder => Path.Combine(_folder.FullName, "mail");
 
     public SiteFixture() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
@@ -28,6 +32,10 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:ElBasar", $"Data Source={DatabaseFile}");
         builder.UseSetting("Demo:Seed", "true");
+        // Mail goes to the test's own folder, not to data/mail beside the test assembly, and soon.
+        builder.UseSetting("Email:Mode", "pickup");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Email:PollSeconds", "1");
         // Demo listings close to their expiry would otherwise be mailed about from the test's folder.
         builder.UseSetting("Listings:ExpiryRemindersEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -11,7 +11,7 @@ namespace ElBasar.Web.Features.Listings;
 public sealed class DetailsModel(
     ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, Territories territories, TimeProvider clock, ModerationNotices moderation) : PageModel
 {
-    /// <summary>For the staff only, who also see hidden listings: why this listing, or its organisation, is hidden.</summary>
+    /// <summary>For the staff and the organisation's owners and editors, who also see hidden listings: why this listing, or its organisation, is hidden.</summary>
     public ModerationNotice? Hidden { get; private set; }
     public ModerationNotice? OrganizationHidden { get; private set; }
 

@@ -28,6 +28,43 @@ public sealed class ModerationTests
     }
 
     [SkippableTheory, BothDatabases]
+    public async Task The_people_of_an_organisation_see_on_the_listing_page_why_it_or_their_organisation_is_hidden(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await new OrganizationBuilder().Named("Atelier Roue Libre").SaveAsync(app);
+        var listing = await new ListingBuilder(org).Titled("Vélo cargo à prêter").SaveAsync(app);
+        var path = $"/annonces/{listing.Id}";
+        var camille = await app.CreateAccountAsync("camille@example.org", SiteRoles.Member, "Camille Martin");
+        await app.WithDbAsync(async db =>
+        {
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = org.Id, UserId = camille.Id, Role = OrganizationRole.Editor, Since = app.Clock.Now.UtcDateTime });
+            await db.SaveChangesAsync();
+        });
+        var editor = await app.SignedInAsync("camille@example.org");
+        var staff = await FacilitatorAsync(app);
+
+        await DecideAsync(staff, $"/moderation{path}", "Hide", "Paiement demandé hors plateforme.");
+        var listingHidden = await editor.GetAsync(path);
+        var listingHiddenText = Html.VisibleText(await listingHidden.Content.ReadAsStringAsync());
+        await DecideAsync(staff, $"/moderation/structures/{org.Id}", "Hide", "Coordonnées usurpées.");
+        var bothHidden = await editor.GetAsync(path);
+        var bothHiddenText = Html.VisibleText(await bothHidden.Content.ReadAsStringAsync());
+        var staffText = Html.VisibleText(await staff.GetStringAsync(path));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, listingHidden.StatusCode);
+        Assert.Contains("Masquée par la modération", listingHiddenText);
+        Assert.Contains("Motif : Paiement demandé hors plateforme.", listingHiddenText);
+        Assert.Equal(HttpStatusCode.OK, bothHidden.StatusCode);
+        Assert.Contains("Motif : Paiement demandé hors plateforme.", bothHiddenText);
+        Assert.Contains("Structure masquée par la modération", bothHiddenText);
+        Assert.Contains("Motif : Coordonnées usurpées.", bothHiddenText);
+        // The moderation pages are the staff's: their link is not offered to the organisation's people.
+        Assert.DoesNotContain("Gérer dans la modération", bothHiddenText);
+        Assert.Contains("Gérer dans la modération", staffText);
+    }
+
+    [SkippableTheory, BothDatabases]
     public async Task A_reported_listing_is_hidden_from_the_queue_journaled_mailed_then_restored(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
