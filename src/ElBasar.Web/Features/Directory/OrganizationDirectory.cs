@@ -10,6 +10,9 @@ public sealed class OrganizationDirectory(ElBasarDbContext db, HomeNetwork netwo
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>A page size that takes every match, for other features (the API's pages stop at <see cref="MaxPageSize"/>).</summary>
+    public const int AllItems = int.MaxValue;
+
     /// <summary>
     /// A network counts hundreds to a few thousand organisations: they are filtered in memory,
     /// which lets the words ignore accents and case exactly as listing search does.

@@ -25,7 +25,10 @@ public sealed class DetailsModel(
     /// <summary>The reader is one of the organisation's owners or editors: they see its drafts and hidden listings, and the buttons.</summary>
     public bool CanManage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>For the listing's people while it is online: the listings of the other kind and the members that could answer it.</summary>
+    public Search.ListingMatchesResult? Matches { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromServices] Search.ListingMatches matches, CancellationToken ct)
     {
         var staff = AccountPolicies.IsStaff(User);
         var listing = await ListingDetails.FindAsync(db.Listings, id, includeHidden: staff, ct);
@@ -47,6 +50,8 @@ public sealed class DetailsModel(
             OrganizationHidden = await moderation.FindAsync(ModerationSubjectKind.Organization, listing.Organization.Id, ct);
         }
         IsExpired = listing.IsExpired(clock.GetUtcNow().UtcDateTime);
+        if (CanManage && listing.Status == "published" && !IsExpired && Hidden is null && OrganizationHidden is null)
+            Matches = await matches.FindAsync(listing, ct);
         if (listing.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)
         {
             Commune = commune;

@@ -17,6 +17,7 @@ public static class SearchModule
         services.AddScoped<IStartupSeed, SearchIndexSeed>();
         services.AddScoped<ListingSearch>();
         services.AddScoped<ListingFacets>();
+        services.AddScoped<ListingMatches>();
         services.AddScoped<SearchAlternatives>();
         return services;
     }
