@@ -18,6 +18,9 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     string DatabaseFile => Path.Combine(_folder.FullName, "elbasar.db");
 
+    /// <summary>Where the site writes its mail, one .eml file per message (pickup mode); see <see cref="Mailbox"/>.</summary>
+    public string MailFolder => Path.Combine(_folder.FullName, "mail");
+
     public SiteFixture() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
     /// <summary>Where the site listens, such as <c>http://127.0.0.1:41234</c>.</summary>
@@ -30,6 +33,11 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         // Demo listings close to their expiry would otherwise be mailed about from the test's folder.
         builder.UseSetting("Listings:ExpiryRemindersEnabled", "false");
+        // Mail goes to the test's own folder, not to data/mail beside the test assembly.
+        builder.UseSetting("Email:Mode", "pickup");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        // Tests run alert passes themselves (AlertJob.RunOnceAsync), as the alerts README asks of test hosts.
+        builder.UseSetting("Alerts:WorkerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
