@@ -19,7 +19,7 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     string DatabaseFile => Path.Combine(_folder.FullName, "elbasar.db");
 
-    /// <summary>Where the site writes its mail, one .eml file per message (pickup mode).</summary>
+    /// <summary>Where the site writes its mail, one .eml file per message (pickup mode); see <see cref="Mailbox"/>.</summary>
     public string MailFolder => Path.Combine(_folder.FullName, "mail");
 
     public SiteFixture() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -38,6 +38,8 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PollSeconds", "1");
         // Demo listings close to their expiry would otherwise be mailed about from the test's folder.
         builder.UseSetting("Listings:ExpiryRemindersEnabled", "false");
+        // Tests run alert passes themselves (AlertJob.RunOnceAsync), as the alerts README asks of test hosts.
+        builder.UseSetting("Alerts:WorkerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
