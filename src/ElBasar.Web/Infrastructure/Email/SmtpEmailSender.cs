@@ -49,8 +49,9 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         {
             await client.SendMailAsync(mail, deadline.Token);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
+            // SmtpClient reports its cancellation as an SmtpException, or as itself.
             throw new TimeoutException($"The SMTP relay did not answer within {timeout.TotalSeconds:0.#} s.");
         }
     }
