@@ -11,20 +11,34 @@ namespace ElBasar.Tests.Support;
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; }
-    public FakeClock Clock { get; } = new();
+    public FakeClock Clock { get; }
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"elbasar-mail-{Guid.NewGuid():N}");
     readonly Dictionary<string, string?> _settings;
+    readonly bool _ownsDatabase;
 
-    TestApp(TestDatabase database, Dictionary<string, string?> settings)
+    TestApp(TestDatabase database, Dictionary<string, string?> settings, FakeClock clock, bool ownsDatabase)
     {
         Database = database;
         _settings = settings;
+        Clock = clock;
+        _ownsDatabase = ownsDatabase;
     }
 
     public static async Task<TestApp> StartAsync(string provider, Dictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var app = new TestApp(database, settings ?? []);
+        return Start(new TestApp(database, settings ?? [], new FakeClock(), ownsDatabase: true));
+    }
+
+    /// <summary>
+    /// The site on a database the test holds, perhaps already used by an app now stopped: a restart.
+    /// The database outlives the app; the clock starts at <paramref name="clock"/>, or the default.
+    /// </summary>
+    public static TestApp StartOn(TestDatabase database, Dictionary<string, string?>? settings = null, FakeClock? clock = null) =>
+        Start(new TestApp(database, settings ?? [], clock ?? new FakeClock(), ownsDatabase: false));
+
+    static TestApp Start(TestApp app)
+    {
         // Building the server runs the start-up: migrations and seeds.
         _ = app.Server;
         return app;
@@ -61,7 +75,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
         if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
     }
 }

@@ -21,6 +21,15 @@ public sealed class EmailOptions
     /// <summary>Seconds between two looks at the outbox.</summary>
     public int PollSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Seconds a dispatcher holds the messages it claims. A message claimed by a process that died
+    /// is due again once this has passed; a hand-over to the relay is given up after half of it.
+    /// </summary>
+    public int ClaimSeconds { get; set; } = 60;
+
+    /// <summary>The longest one hand-over to the relay may take: half the claim, at most 30 seconds.</summary>
+    public TimeSpan SendTimeout => TimeSpan.FromSeconds(Math.Min(30, ClaimSeconds / 2.0));
+
     /// <summary>False in test hosts and tools that must not send what they queue.</summary>
     public bool DispatcherEnabled { get; set; } = true;
 
@@ -51,6 +60,7 @@ sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (!Enum.IsDefined(options.Mode)) errors.Add("Email:Mode must be 'pickup' or 'smtp'.");
         if (!MailAddress.TryCreate(options.From, out _)) errors.Add($"Email:From is not an e-mail address: '{options.From}'.");
         if (options.PollSeconds is < 1 or > 3600) errors.Add("Email:PollSeconds must be between 1 and 3600.");
+        if (options.ClaimSeconds is < 2 or > 3600) errors.Add("Email:ClaimSeconds must be between 2 and 3600.");
         if (options.Mode == EmailMode.Pickup && string.IsNullOrWhiteSpace(options.PickupDirectory))
             errors.Add("Email:PickupDirectory is required in pickup mode.");
         if (options.Mode == EmailMode.Smtp)

@@ -21,11 +21,13 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public const int BatchSize = 20;
-    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
 
-    // A message is not started with less claim left than a slow hand-over may take (the SMTP timeout).
-    static readonly TimeSpan SendMargin = TimeSpan.FromSeconds(30);
+    /// <summary>How long a claim lasts (<c>Email:ClaimSeconds</c>, one minute by default).</summary>
+    public TimeSpan ClaimDuration => TimeSpan.FromSeconds(options.Value.ClaimSeconds);
+
+    // A message is not started with less claim left than a slow hand-over may take (the send timeout).
+    TimeSpan SendMargin => options.Value.SendTimeout;
 
     /// <summary>This dispatcher, as written in <c>claimed_by</c>: unique per process and start.</summary>
     public string Claimant { get; } = NewClaimant();

@@ -12,10 +12,6 @@ namespace ElBasar.Web.Infrastructure.Email;
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
-    // Well under the outbox claim (OutboxDispatcher.ClaimDuration), so a stuck relay cannot
-    // keep a message past its claim while another node takes it over.
-    const int TimeoutMilliseconds = 30_000;
-
     public async Task SendAsync(Guid messageId, DateTimeOffset queuedAt, EmailMessage message, CancellationToken ct)
     {
         var settings = options.Value;
@@ -35,15 +31,29 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         mail.Headers.Add("Message-ID", EmlWriter.MessageId(messageId, from));
         foreach (var (name, value) in message.Headers) mail.Headers.Add(name, value);
 
+        // Well under the outbox claim (EmailOptions.SendTimeout), so a stuck relay cannot keep a
+        // message past its claim while another node takes it over.
+        var timeout = settings.SendTimeout;
         using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port)
         {
             DeliveryMethod = SmtpDeliveryMethod.Network,
             EnableSsl = settings.Smtp.EnableSsl,
-            Timeout = TimeoutMilliseconds,
+            Timeout = (int)timeout.TotalMilliseconds,
         };
         if (settings.Smtp.UserName is { Length: > 0 } user)
             client.Credentials = new NetworkCredential(user, settings.Smtp.Password);
-        await client.SendMailAsync(mail, ct);
+        // SmtpClient.Timeout bounds only the synchronous Send: the asynchronous one is cancelled by hand.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await client.SendMailAsync(mail, deadline.Token);
+        }
+        catch (Exception) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // SmtpClient reports its cancellation as an SmtpException, or as itself.
+            throw new TimeoutException($"The SMTP relay did not answer within {timeout.TotalSeconds:0.#} s.");
+        }
     }
 
     static AlternateView View(string body, string mediaType)

@@ -124,7 +124,7 @@ public sealed class OutboxDispatcherTests
 
         // Another node claims the message, then dies before sending it.
         var claimed = await host.WithDbAsync((db, services) => services.GetRequiredService<IOutboxClaims>()
-            .ClaimAsync(db, "node-that-died", now, now + OutboxDispatcher.ClaimDuration, OutboxDispatcher.BatchSize, CancellationToken.None));
+            .ClaimAsync(db, "node-that-died", now, now + host.Dispatcher.ClaimDuration, OutboxDispatcher.BatchSize, CancellationToken.None));
         Assert.Single(claimed);
 
         Assert.Equal(0, await host.Dispatcher.DispatchOnceAsync());

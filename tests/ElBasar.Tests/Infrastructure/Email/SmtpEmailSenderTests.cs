@@ -96,4 +96,24 @@ public sealed class SmtpEmailSenderTests
         Assert.StartsWith("SMTP error", row.LastError);
         Assert.DoesNotContain("camille", row.LastError);
     }
+
+    [Fact]
+    public async Task A_relay_that_never_answers_the_message_is_given_up_after_half_the_claim()
+    {
+        await using var relay = StallingSmtpServer.Start();
+        var sender = new SmtpEmailSender(Options.Create(new EmailOptions
+        {
+            Mode = EmailMode.Smtp,
+            ClaimSeconds = 4,
+            Smtp = new SmtpSettings { Host = "127.0.0.1", Port = relay.Port },
+        }));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = await Assert.ThrowsAsync<TimeoutException>(() =>
+            sender.SendAsync(Guid.CreateVersion7(FakeClock.Default), FakeClock.Default, EmailTestHost.Welcome(), CancellationToken.None));
+
+        Assert.True(relay.Stalled.IsCompleted, "The message's data reached the relay before it went silent.");
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
+        Assert.Equal("TimeoutException", OutboxDispatcher.Describe(failure));
+    }
 }
