@@ -131,8 +131,8 @@ public sealed class PostgreSqlListingTextMatch : IListingTextMatch
     // Version 7 ids grow with time: the primary key read backwards gives the latest listings first.
     public string LatestIndexedFirst => "s.id DESC";
 
-    // Parallel workers cost more than they save on two cores for queries of a few milliseconds.
-    public string Prepare => "SET max_parallel_workers_per_gather = 0; ";
+    // Parallel workers, and compiling a plan to machine code, cost more than they save for queries of a few milliseconds.
+    public string Prepare => "SET max_parallel_workers_per_gather = 0; SET jit = off; ";
 
     // PostgreSQL weighs both plans with its statistics and picks the order by date when it pays.
     public string Unindexed(string column) => column;
