@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Directory.Logo;
 using ElBasar.Web.Infrastructure.Data;
 
 namespace ElBasar.Web.Features.Directory;
@@ -18,5 +19,5 @@ public static class DirectoryModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app) => app.MapOrganizationsApi();
+    public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app) => app.MapOrganizationsApi().MapOrganizationLogos();
 }

@@ -22,6 +22,7 @@ public sealed class ProfileModel(
     public OrganizationDetails Organization { get; private set; } = null!;
     public string? Departement { get; private set; }
     public string? Epci { get; private set; }
+    public Logo.LogoInfo? Logo { get; private set; }
     public IReadOnlyList<ListingSummary> Listings { get; private set; } = [];
 
     /// <summary>The reader's role here, when they belong to the organisation.</summary>
@@ -59,6 +60,7 @@ public sealed class ProfileModel(
         var seesAll = await access.SeesMembersOnlyContactsAsync(User, id, ct);
         if (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, seesAll, ct, includeHidden: staff) is not { } organization) return false;
         Organization = organization;
+        Logo = await Directory.Logo.OrganizationLogos.FindAsync(db, id, ct);
         if (staff) Hidden = await moderation.FindAsync(ModerationSubjectKind.Organization, id, ct);
         if (organization.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)
         {

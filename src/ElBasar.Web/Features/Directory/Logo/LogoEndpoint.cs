@@ -1,0 +1,44 @@
+using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace ElBasar.Web.Features.Directory.Logo;
+
+/// <summary>
+/// <c>GET /logos/{id}</c>: a logo, with its type from its bytes and <c>nosniff</c>. Its id changes with
+/// each upload, so a public one is cached for a year; a hidden organisation's only for its people and the staff.
+/// </summary>
+public static class LogoEndpoint
+{
+    public static IEndpointRouteBuilder MapOrganizationLogos(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/logos/{id:guid}", ServeAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    static async Task<IResult> ServeAsync(Guid id, HttpContext http, ElBasarDbContext db, OrganizationAccess access, CancellationToken ct)
+    {
+        var headers = http.Response.Headers;
+        var logo = await db.Set<OrganizationLogo>().AsNoTracking().Where(l => l.Id == id)
+            .Join(db.Organizations, l => l.OrganizationId, o => o.Id, (l, o) => new { l.OrganizationId, l.ContentType, Public = o.Status == OrganizationStatus.Active })
+            .FirstOrDefaultAsync(ct);
+        if (logo is null || !logo.Public && !(AccountPolicies.IsStaff(http.User)
+                || OrganizationAccess.UserIdOf(http.User) is { } userId && await access.CanEditAsync(userId, logo.OrganizationId, ct)))
+        {
+            headers.CacheControl = "no-store";
+            return Results.NotFound();
+        }
+        var etag = new EntityTagHeaderValue($"\"{id:N}\"");
+        headers.ETag = etag.ToString();
+        headers.CacheControl = logo.Public ? "public, max-age=31536000, immutable" : "private, no-cache";
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentDisposition = "inline";
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } wanted
+            && wanted.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        var bytes = await db.Set<OrganizationLogo>().Where(l => l.Id == id).Select(l => l.Bytes).FirstOrDefaultAsync(ct);
+        return bytes is null ? Results.NotFound() : Results.Bytes(bytes, logo.ContentType);
+    }
+}
