@@ -1,7 +1,7 @@
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
+using ElBasar.Web.Features.Listings.Photos;
 
 namespace ElBasar.Web.Features.Directory.Logo;
 
@@ -19,26 +19,16 @@ public static class LogoEndpoint
 
     static async Task<IResult> ServeAsync(Guid id, HttpContext http, ElBasarDbContext db, OrganizationAccess access, CancellationToken ct)
     {
-        var headers = http.Response.Headers;
         var logo = await db.Set<OrganizationLogo>().AsNoTracking().Where(l => l.Id == id)
             .Join(db.Organizations, l => l.OrganizationId, o => o.Id, (l, o) => new { l.OrganizationId, l.ContentType, Public = o.Status == OrganizationStatus.Active })
             .FirstOrDefaultAsync(ct);
         if (logo is null || !logo.Public && !(AccountPolicies.IsStaff(http.User)
                 || OrganizationAccess.UserIdOf(http.User) is { } userId && await access.CanEditAsync(userId, logo.OrganizationId, ct)))
         {
-            headers.CacheControl = "no-store";
+            http.Response.Headers.CacheControl = "no-store";
             return Results.NotFound();
         }
-        var etag = new EntityTagHeaderValue($"\"{id:N}\"");
-        headers.ETag = etag.ToString();
-        headers.CacheControl = logo.Public ? "public, max-age=31536000, immutable" : "private, no-cache";
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentDisposition = "inline";
-        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } wanted
-            && wanted.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        var bytes = await db.Set<OrganizationLogo>().Where(l => l.Id == id).Select(l => l.Bytes).FirstOrDefaultAsync(ct);
-        return bytes is null ? Results.NotFound() : Results.Bytes(bytes, logo.ContentType);
+        return await PhotoEndpoint.ServeImageAsync(http, id, logo.Public, logo.ContentType,
+            () => db.Set<OrganizationLogo>().Where(l => l.Id == id).Select(l => l.Bytes).FirstOrDefaultAsync(ct));
     }
 }

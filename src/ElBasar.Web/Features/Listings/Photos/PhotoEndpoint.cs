@@ -20,27 +20,33 @@ public static class PhotoEndpoint
 
     static async Task<IResult> ServeAsync(Guid id, HttpContext http, ListingPhotos photos, OrganizationAccess access, CancellationToken ct)
     {
-        var headers = http.Response.Headers;
         if (await photos.FindAsync(id, ct) is not { } photo || !photo.Public && !await MaySeeAsync(http, photo, access, ct))
         {
             // A shared cache must not remember "not found": the listing may be published later.
-            headers.CacheControl = "no-store";
+            http.Response.Headers.CacheControl = "no-store";
             return Results.NotFound();
         }
+        return await ServeImageAsync(http, photo.Id, photo.Public, photo.ContentType, () => photos.BytesAsync(id, ct));
+    }
 
-        var etag = new EntityTagHeaderValue($"\"{photo.Id:N}\"");
+    /// <summary>
+    /// An image whose id is its version (a new upload is a new id): a strong ETag, cached for a year
+    /// when public, <c>nosniff</c> and a sandbox so that opened on its own it runs nothing. Listing
+    /// photos and organisation logos are served this way.
+    /// </summary>
+    public static async Task<IResult> ServeImageAsync(HttpContext http, Guid id, bool isPublic, string contentType, Func<Task<byte[]?>> bytes)
+    {
+        var headers = http.Response.Headers;
+        var etag = new EntityTagHeaderValue($"\"{id:N}\"");
         headers.ETag = etag.ToString();
-        headers.CacheControl = photo.Public ? "public, max-age=31536000, immutable" : "private, no-cache";
+        headers.CacheControl = isPublic ? "public, max-age=31536000, immutable" : "private, no-cache";
         headers.XContentTypeOptions = "nosniff";
         headers.ContentDisposition = "inline";
-        // An image opened on its own runs nothing, whatever a browser would make of it.
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } wanted
             && wanted.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
             return Results.StatusCode(StatusCodes.Status304NotModified);
-
-        var bytes = await photos.BytesAsync(id, ct);
-        return bytes is null ? Results.NotFound() : Results.Bytes(bytes, photo.ContentType);
+        return await bytes() is { } content ? Results.Bytes(content, contentType) : Results.NotFound();
     }
 
     static async Task<bool> MaySeeAsync(HttpContext http, PhotoAccess photo, OrganizationAccess access, CancellationToken ct) =>
