@@ -12,9 +12,11 @@ namespace ElBasar.Web.Features.Alerts;
 
 /// <summary>
 /// The alert worker. Each pass (1) takes the listings queued by the database when they became
-/// visible (migration 0017's triggers), finds the saved searches each is news for and records the
-/// matches, then (2) mails what is due: instant alerts at once, digests when their day or week is
-/// over, one mail per search with everything new since the last one.
+/// visible (migration 0017's triggers), finds the saved searches each is news for, and for a
+/// demand the organisations watching for demands their offers answer (<see cref="DemandWatchMatcher"/>),
+/// and records the matches, then (2) mails what is due: instant alerts at once, digests when their
+/// day or week is over, one mail per search (or per owner of a watching organisation) with
+/// everything new since the last one.
 /// Safe on several nodes and across restarts: queued listings are claimed in the transaction that
 /// records their matches (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>; SQLite: its single writer), a
 /// match is recorded once (primary key), and the mail commits with the marks of the matches it
@@ -76,6 +78,12 @@ public sealed class AlertJob(
             mails += sent;
             if (looked < SearchBatch || sent == 0) break;
         }
+        while (true)
+        {
+            var (looked, sent) = await SendDemandWatchesAsync(ct);
+            mails += sent;
+            if (looked < SearchBatch || sent == 0) break;
+        }
         return new Pass(listings, matches, mails);
     }
 
@@ -84,6 +92,7 @@ public sealed class AlertJob(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
         var matcher = scope.ServiceProvider.GetRequiredService<AlertMatcher>();
+        var demands = scope.ServiceProvider.GetRequiredService<DemandWatchMatcher>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var queued = await ClaimQueuedAsync(db, transaction.GetDbTransaction(), ct);
         var recorded = 0;
@@ -92,6 +101,7 @@ public sealed class AlertJob(
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var listing in await matcher.LiveListingsAsync(queued.Distinct().ToList(), now, ct))
             {
+                recorded += await RecordDemandMatchesAsync(db, demands, listing, now, ct);
                 var found = (await matcher.FindAsync(listing, ct)).Select(m => m.SavedSearchId).ToList();
                 if (found.Count == 0) continue;
                 var known = await db.SavedSearchMatches.Where(m => m.ListingId == listing.Id && found.Contains(m.SavedSearchId))
@@ -106,6 +116,22 @@ public sealed class AlertJob(
         }
         await transaction.CommitAsync(ct);
         return (queued.Count, recorded);
+    }
+
+    static async Task<int> RecordDemandMatchesAsync(ElBasarDbContext db, DemandWatchMatcher demands, ListingFacts listing, DateTime now, CancellationToken ct)
+    {
+        var found = await demands.FindAsync(listing, ct);
+        if (found.Count == 0) return 0;
+        var organizations = found.Select(f => f.OrganizationId).ToList();
+        var known = await db.DemandWatchMatches.Where(m => m.DemandId == listing.Id && organizations.Contains(m.OrganizationId))
+            .Select(m => m.OrganizationId).ToListAsync(ct);
+        var added = 0;
+        foreach (var f in found.Where(f => !known.Contains(f.OrganizationId)))
+        {
+            db.DemandWatchMatches.Add(new DemandWatchMatch { OrganizationId = f.OrganizationId, DemandId = listing.Id, OfferId = f.OfferId, MatchedAt = now });
+            added++;
+        }
+        return added;
     }
 
     // Taken out of the queue in the transaction that records the matches: a crash puts them back.
@@ -137,6 +163,20 @@ public sealed class AlertJob(
         foreach (var id in due)
         {
             if (await SendAsync(id, ct)) sent++;
+        }
+        return (due.Count, sent);
+    }
+
+    async Task<(int Looked, int Sent)> SendDemandWatchesAsync(CancellationToken ct)
+    {
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+            due = await scope.ServiceProvider.GetRequiredService<DemandWatches>().DueAsync(SearchBatch, ct);
+        var sent = 0;
+        foreach (var organizationId in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<DemandWatches>().SendAsync(organizationId, ct)) sent++;
         }
         return (due.Count, sent);
     }

@@ -10,6 +10,8 @@ public static class AlertsModule
             .Validate(o => o.PollSeconds is >= 1 and <= 3600, "Alerts:PollSeconds must be between 1 and 3600.").ValidateOnStart();
         services.AddScoped<SavedSearches>();
         services.AddScoped<AlertMatcher>();
+        services.AddScoped<DemandWatchMatcher>();
+        services.AddScoped<DemandWatches>();
         services.AddScoped<AlertMails>();
         services.AddScoped<AlertDescriptions>();
         services.AddSingleton<AlertLinks>();

@@ -190,7 +190,7 @@ public sealed class SavedSearches(
 
     static string[] Split(string spaced) => spaced.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    static DateTime? NextDigest(AlertFrequency frequency, DateTime now) => frequency switch
+    internal static DateTime? NextDigest(AlertFrequency frequency, DateTime now) => frequency switch
     {
         AlertFrequency.Daily => now.AddDays(1),
         AlertFrequency.Weekly => now.AddDays(7),
@@ -222,5 +222,5 @@ public sealed class SavedSearches(
         return AlertFrequency.Daily;
     }
 
-    static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    internal static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 }
