@@ -27,6 +27,7 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     const string OrganizationListings = "(the listings of an organisation one owns)";
     const string EditOrganization = "(the profile form of an organisation one owns)";
     const string PeoplePage = "(the people of an organisation one owns, with a pending request)";
+    const string DemandsToFollow = "(an organisation's demands to follow, its owner signed in)";
     const string RefusedListing = "(the publishing form, refused, with its errors)";
     const string RefusedProfile = "(the new profile form, refused, with its errors)";
     const string Colleague = "benevole@example.org";
@@ -36,14 +37,14 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     public static TheoryData<string> Pages => new()
     {
         "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing, ListingPhotos,
-        "/espace", "/structures/nouvelle", "/structures/nouvelle?type=personne", NewListing, EditListing, OrganizationListings, EditOrganization, PeoplePage,
+        "/espace", "/structures/nouvelle", "/structures/nouvelle?type=personne", NewListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow,
         RefusedListing, RefusedProfile,
     };
 
     // Signed in once per site, then each test starts with those cookies: the account forms take ten posts a minute.
     static readonly ConcurrentDictionary<Uri, string> SignedIn = new();
 
-    static readonly string[] OwnerPages = ["/espace", NewListing, RefusedListing, EditListing, OrganizationListings, EditOrganization, PeoplePage];
+    static readonly string[] OwnerPages = ["/espace", NewListing, RefusedListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow];
 
     [Theory, MemberData(nameof(Pages))]
     public async Task Page_has_no_serious_accessibility_violation_and_fits_a_phone(string address)
@@ -71,6 +72,7 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
             OrganizationListings => $"/structures/{organization}/annonces",
             EditOrganization => $"/structures/{organization}/modifier",
             PeoplePage => $"/structures/{organization}/personnes",
+            DemandsToFollow => $"/structures/{organization}/demandes-a-suivre",
             RefusedProfile => "/structures/nouvelle",
             _ => address,
         };
