@@ -5,6 +5,7 @@ using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Membership;
 using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Features.Search;
@@ -36,6 +37,7 @@ public static class ElBasarApp
         services.AddModeration();
         services.AddMessaging();
         services.AddHotline();
+        services.AddMembership(configuration);
         services.AddSearch();
         services.AddAlerts(configuration);
         services.AddImport();
@@ -53,6 +55,7 @@ public static class ElBasarApp
         app.MapAlerts();
         app.MapMessaging();
         app.MapHotline();
+        app.MapMembership();
         return app;
     }
 }

@@ -54,6 +54,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // Tests send mail by calling the dispatcher themselves, into a folder of their own.
         builder.UseSetting("Email:DispatcherEnabled", "false");
         builder.UseSetting("Alerts:WorkerEnabled", "false");
+        builder.UseSetting("Membership:WorkerEnabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Listings:ExpiryRemindersEnabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

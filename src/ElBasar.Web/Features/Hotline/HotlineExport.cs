@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Web;
@@ -32,34 +31,18 @@ public static class HotlineExport
                 Minutes = entries.Where(e => e.RequestId == r.Id).Sum(e => e.Minutes),
             })
             .ToListAsync(ct);
-        var csv = new StringBuilder();
-        Line(csv, Headers);
+        var csv = new ExcelCsv().Line(Headers);
         var french = WebModule.French;
         foreach (var r in rows)
-            Line(csv,
+            csv.Line(
             [
                 Stamp(r.CreatedAt), r.Name, r.Email ?? "", r.HasAccount ? "oui" : "non", r.Commune ?? "", HotlineLabels.Of(r.Urgency), r.What,
                 r.AssignedTo ?? "", HotlineLabels.Of(r.Status), r.ClosedAt is { } closed ? Stamp(closed) : "",
                 r.Suggestions.ToString(french), r.Introductions.ToString(french), r.Minutes.ToString(french),
                 (r.Minutes / 60m).ToString("0.##", french),
             ]);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        var name = $"demandes-{Display.IsoDate(clock.GetUtcNow().UtcDateTime)}.csv";
-        return Results.File(bytes, "text/csv; charset=utf-8", name);
+        return csv.File($"demandes-{Display.IsoDate(clock.GetUtcNow().UtcDateTime)}.csv");
     }
 
     static string Stamp(DateTime utc) => Display.ToParis(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    static void Line(StringBuilder csv, IEnumerable<string> cells)
-    {
-        csv.Append(string.Join(';', cells.Select(Cell)));
-        csv.Append("\r\n");
-    }
-
-    // Quoted when needed (RFC 4180); a leading = + - @ is defused so a spreadsheet never runs what a visitor typed.
-    static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
 }

@@ -11,6 +11,7 @@ public static class WebModule
     public static IServiceCollection AddElBasarWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
+        services.AddSingleton<SiteLinks>();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // The layout and shared partials live with the rest of the shared UI.
         services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>

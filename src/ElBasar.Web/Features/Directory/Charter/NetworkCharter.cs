@@ -52,6 +52,19 @@ public sealed class NetworkCharter(ElBasarDbContext db, HomeNetwork network, Tim
         return true;
     }
 
+    /// <summary>Makes the organisation a member of the home network, or a former one (its paid membership is over).</summary>
+    public async Task SetMemberAsync(Guid organizationId, bool member, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var homeId = await network.IdAsync(ct);
+        var membership = await db.NetworkMemberships.FirstOrDefaultAsync(m => m.OrganizationId == organizationId && m.NetworkId == homeId, ct);
+        if (membership is null)
+            db.NetworkMemberships.Add(new NetworkMembership { NetworkId = homeId, OrganizationId = organizationId, IsMember = member, Since = now });
+        else if (membership.IsMember != member)
+            (membership.IsMember, membership.Since) = (member, now);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The organisation's latest acceptance, if any.</summary>
     public Task<CharterAcceptance?> LatestAcceptanceAsync(Guid organizationId, CancellationToken ct) =>
         db.CharterAcceptances.AsNoTracking().Where(a => a.OrganizationId == organizationId)
