@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ElBasar.Web.Features.Directory;
 
 public sealed class ProfileModel(
-    ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, Territories territories, TimeProvider clock, ModerationNotices moderation) : PageModel
+    ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, Territories territories, TimeProvider clock, ModerationNotices moderation,
+    Membership.Memberships memberships) : PageModel
 {
     /// <summary>For the staff only, who also see hidden organisations: why this one is hidden.</summary>
     public ModerationNotice? Hidden { get; private set; }
@@ -27,6 +28,9 @@ public sealed class ProfileModel(
 
     /// <summary>The reader's role here, when they belong to the organisation.</summary>
     public OrganizationRole? MyRole { get; private set; }
+
+    /// <summary>Not a member any more: its last paid year is over.</summary>
+    public bool FormerMember { get; private set; }
     public bool JoinPending { get; private set; }
 
     [BindProperty]
@@ -60,6 +64,7 @@ public sealed class ProfileModel(
         var seesAll = await access.SeesMembersOnlyContactsAsync(User, id, ct);
         if (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, seesAll, ct, includeHidden: staff) is not { } organization) return false;
         Organization = organization;
+        FormerMember = !organization.Member && await memberships.FormerMemberAsync(id, ct);
         Logo = await Directory.Logo.OrganizationLogos.FindAsync(db, id, ct);
         if (staff) Hidden = await moderation.FindAsync(ModerationSubjectKind.Organization, id, ct);
         if (organization.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)

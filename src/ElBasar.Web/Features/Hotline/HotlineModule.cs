@@ -13,6 +13,7 @@ public static class HotlineModule
     public static IServiceCollection AddHotline(this IServiceCollection services)
     {
         services.AddScoped<HotlineDesk>();
+        services.AddScoped<Infrastructure.Web.IBackOfficeSource, HotlineBackOffice>();
         services.AddScoped<Accounts.PersonalData.IPersonalDataSource, HotlinePersonalData>();
         services.AddRateLimiter(o => o.AddPolicy(RequestLimit, context => HttpMethods.IsPost(context.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "inconnue",

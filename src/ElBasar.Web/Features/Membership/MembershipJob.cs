@@ -14,8 +14,8 @@ namespace ElBasar.Web.Features.Membership;
 /// <summary>
 /// Once an hour (<c>Membership:PollMinutes</c>): reminds the owners of each organisation whose paid
 /// year ends in 30 days, then in 7 days, unless the next year is already paid; and makes an
-/// organisation a former member once its last paid year is over. Organisations without any
-/// recorded membership (members by import or by the charter alone) are left as they are.
+/// organisation a former member once its last year, paid or asked for, is over. Organisations
+/// without any recorded membership (members by import) are left as they are.
 /// A reminder is claimed by one UPDATE ("not yet reminded") in the transaction that queues its
 /// mails, so two nodes never send it twice; the outbox key would drop a double anyway.
 /// </summary>
@@ -112,7 +112,7 @@ public sealed class MembershipJob(
             var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
             var homeId = await scope.ServiceProvider.GetRequiredService<HomeNetwork>().IdAsync(ct);
             var members = db.NetworkMemberships;
-            over = await db.Memberships.Where(m => m.Status == MembershipStatus.Active)
+            over = await db.Memberships
                 .GroupBy(m => m.OrganizationId)
                 .Where(g => g.Max(m => m.ValidUntil) < today)
                 .Select(g => g.Key)

@@ -7,6 +7,7 @@ public static class MembershipModule
         services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.Section))
             .Validate(o => o.PollMinutes is >= 1 and <= 1440, "Membership:PollMinutes must be between 1 and 1440.").ValidateOnStart();
         services.AddScoped<Memberships>();
+        services.AddScoped<Infrastructure.Web.IBackOfficeSource, MembershipBackOffice>();
         services.AddSingleton<MembershipJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipJob>());
         return services;

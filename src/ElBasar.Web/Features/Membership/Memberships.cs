@@ -117,6 +117,14 @@ public sealed class Memberships(ElBasarDbContext db, NetworkCharter charter, Tim
         return (membership, errors);
     }
 
+    /// <summary>Whether the organisation paid a membership once, now over: a former member.</summary>
+    public async Task<bool> FormerMemberAsync(Guid organizationId, CancellationToken ct)
+    {
+        var today = Today;
+        return await db.Memberships.AnyAsync(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.Active && m.ValidUntil < today, ct)
+            && !await db.Memberships.AnyAsync(m => m.OrganizationId == organizationId && m.ValidUntil >= today, ct);
+    }
+
     /// <summary>Asks for a year's membership (pending), at the fee of the organisation's tier; nothing when one exists.</summary>
     public async Task<Membership> RequestAsync(Guid organizationId, int year, CancellationToken ct)
     {

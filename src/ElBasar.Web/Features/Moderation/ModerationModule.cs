@@ -12,6 +12,7 @@ public static class ModerationModule
     public static IServiceCollection AddModeration(this IServiceCollection services)
     {
         services.AddScoped<ModerationDecisions>();
+        services.AddScoped<Infrastructure.Web.IBackOfficeSource, ModerationBackOffice>();
         services.AddScoped<ModerationNotices>();
         services.AddScoped<ModerationMails>();
         services.AddScoped<Accounts.PersonalData.IPersonalDataSource, ModerationPersonalData>();

@@ -174,6 +174,98 @@ public sealed class MembershipTests
         Assert.DoesNotContain("Atelier Roue Libre", desk);
     }
 
+    [SkippableTheory, BothDatabases]
+    public async Task Joining_online_asks_for_the_year_s_fee_and_a_year_never_paid_ends_the_membership_with_it(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await new OrganizationBuilder().Named("Coop des Faubourgs").NotMember().SaveAsync(app);
+        var owner = await app.CreateAccountAsync("owner@example.org");
+        await AddAsync(app, org.Id, owner.Id, OrganizationRole.Owner);
+        var client = await app.SignedInAsync("owner@example.org");
+
+        var joined = await client.SubmitAsync($"/structures/{org.Id}/adhesion", new Dictionary<string, string> { ["Version"] = "1", ["Accept"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        var pending = await app.WithDbAsync((db, _) => db.Memberships.SingleAsync());
+        Assert.Equal((2026, MembershipStatus.Pending, 40m), (pending.Year, pending.Status, pending.FeeEur));
+        Assert.Contains("Votre adhésion 2026 attend son paiement : 40\u00a0€.", Html.VisibleText(await client.GetStringAsync($"/structures/{org.Id}/cotisation")));
+        Assert.True(await IsMemberAsync(app, org.Id));
+
+        app.Clock.Advance(TimeSpan.FromDays(42));   // 1 January 2027, never paid
+        Assert.Equal(1, (await app.Services.GetRequiredService<MembershipJob>().RunOnceAsync()).Expired);
+        Assert.False(await IsMemberAsync(app, org.Id));
+        Assert.Contains("Structure non membre du réseau", Html.VisibleText(await app.GetPageAsync($"/structures/{org.Id}")));
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task A_former_member_is_shown_as_such(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var staff = await app.SignedInAsync(Facilitator, SiteRoles.Facilitator);
+        var org = await new OrganizationBuilder().Named("Recyclerie du Sud").NotMember().SaveAsync(app);
+        await RecordAsync(staff, org.Id, new() { ["Year"] = "2025", ["Method"] = "cheque" });
+        Assert.Contains("Membre du réseau", Html.VisibleText(await app.GetPageAsync($"/structures/{org.Id}")));
+
+        await app.Services.GetRequiredService<MembershipJob>().RunOnceAsync();
+
+        var profile = Html.VisibleText(await app.GetPageAsync($"/structures/{org.Id}"));
+        Assert.Contains("Ancien membre du réseau", profile);
+        Assert.DoesNotContain("Membre du réseau ·", profile);
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task Admins_change_the_fee_scale_which_later_memberships_follow(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var admin = await app.SignedInAsync("admin@example.org", SiteRoles.Admin);
+        var staff = await app.SignedInAsync(Facilitator, SiteRoles.Facilitator);
+        var org = await new OrganizationBuilder().Named("Atelier Roue Libre").NotMember().SaveAsync(app);
+        var fields = new Dictionary<string, string>
+        {
+            ["Labels[individuel]"] = "Adhésion individuelle", ["Fees[individuel]"] = "20",
+            ["Labels[structure]"] = "Petite structure", ["Fees[structure]"] = "45,50",
+            ["Labels[structure-employeuse]"] = "", ["Fees[structure-employeuse]"] = "cent",
+        };
+
+        var refusedHtml = await (await admin.SubmitAsync("/admin/adhesions", fields)).Content.ReadAsStringAsync();
+        var refused = Html.VisibleText(refusedHtml);
+        Assert.Contains("Donnez un nom à ce barème.", refused);
+        Assert.Contains("La cotisation doit être un nombre d'euros positif", refused);
+        Assert.Contains("value=\"Petite structure\"", refusedHtml);
+        Assert.Contains("value=\"cent\"", refusedHtml);
+        (fields["Labels[structure-employeuse]"], fields["Fees[structure-employeuse]"]) = ("Structure employeuse", "120");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/admin/adhesions", fields)).StatusCode);
+        var forbidden = await staff.GetAsync("/admin/adhesions");
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.StartsWith("/erreur/403", forbidden.Headers.Location?.PathAndQuery);
+
+        await RecordAsync(staff, org.Id, new() { ["Year"] = "2026", ["Method"] = "transfer" });
+        var recorded = await app.WithDbAsync((db, _) => db.Memberships.SingleAsync());
+        Assert.Equal((45.5m, false), (recorded.FeeEur, recorded.Solidarity));
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task The_facilitators_dashboard_counts_what_waits_for_them(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var staff = await app.SignedInAsync(Facilitator, SiteRoles.Facilitator);
+        var owner = await app.CreateAccountAsync("owner@example.org");
+        foreach (var name in new[] { "Coop des Faubourgs", "Atelier Roue Libre" })
+        {
+            var org = await new OrganizationBuilder().Named(name).NotMember().SaveAsync(app);
+            await AddAsync(app, org.Id, owner.Id, OrganizationRole.Owner);
+            await app.WithDbAsync((_, services) => services.GetRequiredService<Memberships>().RequestAsync(org.Id, 2026, default));
+        }
+
+        var page = Html.VisibleText(await staff.GetStringAsync("/animation"));
+
+        Assert.Contains("Cotisations à enregistrer 2", page);
+        Assert.Contains("Signalements à examiner 0", page);
+        Assert.Contains("Demandes « Je ne trouve pas » 0", page);
+        var member = await app.SignedInAsync("owner@example.org");
+        Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync("/animation")).StatusCode);
+    }
+
     static async Task<HttpResponseMessage> RecordAsync(HttpClient staff, Guid organizationId, Dictionary<string, string> fields, HttpStatusCode expected = HttpStatusCode.Redirect)
     {
         var path = $"/animation/adhesions/{organizationId}";

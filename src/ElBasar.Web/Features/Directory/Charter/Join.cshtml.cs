@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Directory.Charter;
 
-/// <summary>An owner makes the organisation a member of the network by accepting the charter in force.</summary>
+/// <summary>An owner makes the organisation a member of the network by accepting the charter in force; this year's fee is then due.</summary>
 [Authorize]
-public sealed class JoinModel(ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, NetworkCharter charter) : PageModel
+public sealed class JoinModel(
+    ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, NetworkCharter charter, Membership.Memberships memberships) : PageModel
 {
     public const string ChangedMeanwhile = "La charte a été modifiée pendant votre lecture : lisez la nouvelle version avant de l'accepter.";
 
@@ -40,6 +41,8 @@ public sealed class JoinModel(ElBasarDbContext db, HomeNetwork network, Organiza
             Version = Current.Version;
             return Page();
         }
+        // Joining asks for this year's fee, which the facilitators record when it is paid.
+        await memberships.RequestAsync(id, memberships.Today.Year, ct);
         return Redirect($"/structures/{id}");
     }
 
