@@ -28,6 +28,9 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     const string EditOrganization = "(the profile form of an organisation one owns)";
     const string PeoplePage = "(the people of an organisation one owns, with a pending request)";
     const string DemandsToFollow = "(an organisation's demands to follow, its owner signed in)";
+    const string MembershipRecord = "(an organisation's memberships, for the facilitators, a payment recorded)";
+    const string MembershipStatus = "(an organisation's membership and receipts, as its owner sees them)";
+    const string AReceipt = "(a membership fee's receipt)";
     const string RefusedListing = "(the publishing form, refused, with its errors)";
     const string RefusedProfile = "(the new profile form, refused, with its errors)";
     const string Colleague = "benevole@example.org";
@@ -38,13 +41,13 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     {
         "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing, ListingPhotos,
         "/espace", "/structures/nouvelle", "/structures/nouvelle?type=personne", NewListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow,
-        RefusedListing, RefusedProfile,
+        RefusedListing, RefusedProfile, "/animation", "/animation/adhesions", MembershipRecord, MembershipStatus, AReceipt,
     };
 
     // Signed in once per site, then each test starts with those cookies: the account forms take ten posts a minute.
     static readonly ConcurrentDictionary<Uri, string> SignedIn = new();
 
-    static readonly string[] OwnerPages = ["/espace", NewListing, RefusedListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow];
+    static readonly string[] OwnerPages = ["/espace", NewListing, RefusedListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow, MembershipRecord, MembershipStatus, AReceipt];
 
     [Theory, MemberData(nameof(Pages))]
     public async Task Page_has_no_serious_accessibility_violation_and_fits_a_phone(string address)
@@ -73,6 +76,9 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
             EditOrganization => $"/structures/{organization}/modifier",
             PeoplePage => $"/structures/{organization}/personnes",
             DemandsToFollow => $"/structures/{organization}/demandes-a-suivre",
+            MembershipRecord => $"/animation/adhesions/{organization}",
+            MembershipStatus => $"/structures/{organization}/cotisation",
+            AReceipt => await ReceiptOfAsync(page, organization!),
             RefusedProfile => "/structures/nouvelle",
             _ => address,
         };
@@ -140,6 +146,20 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
         await scope.ServiceProvider.GetRequiredService<OrganizationPeople>().RequestToJoinAsync(Guid.Parse(organization), candidate,
             "Je tiens la buvette le samedi et voudrais publier nos besoins.", $"/structures/{organization}/personnes", CancellationToken.None);
         return organization;
+    }
+
+    // The year's fee recorded once for the class, through the facilitators' form: its receipt's address.
+    static async Task<string> ReceiptOfAsync(IPage page, string organization)
+    {
+        await page.GotoAsync($"/animation/adhesions/{organization}");
+        var receipt = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^n° ") });
+        if (await receipt.CountAsync() == 0)
+        {
+            await page.GetByLabel("Virement").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le paiement" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Paiement enregistré");
+        }
+        return (await receipt.First.GetAttributeAsync("href"))!;
     }
 
     static async Task<string> OrganizationOfAsync(IPage page, string listing)
