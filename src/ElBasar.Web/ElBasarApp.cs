@@ -4,6 +4,7 @@ using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
+using ElBasar.Web.Features.Lending;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
@@ -38,6 +39,7 @@ public static class ElBasarApp
         services.AddHotline();
         services.AddSearch();
         services.AddAlerts(configuration);
+        services.AddLending();
         services.AddImport();
         services.AddDemo(configuration);
         return builder;
@@ -53,6 +55,7 @@ public static class ElBasarApp
         app.MapAlerts();
         app.MapMessaging();
         app.MapHotline();
+        app.MapLending();
         return app;
     }
 }

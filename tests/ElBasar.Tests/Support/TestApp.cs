@@ -56,6 +56,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Alerts:WorkerEnabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Listings:ExpiryRemindersEnabled", "false");
+        builder.UseSetting("Lending:RemindersEnabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
