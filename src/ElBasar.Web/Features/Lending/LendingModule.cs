@@ -11,6 +11,7 @@ public static class LendingModule
         services.AddScoped<LoanDesk>();
         services.AddScoped<LendingMails>();
         services.AddScoped<CompletedLoans>();
+        services.AddScoped<Infrastructure.Data.IStartupSeed, LendingDemoSeed>();
         services.AddScoped<IPersonalDataSource, LendingPersonalData>();
         services.AddSingleton<LoanReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<LoanReminderJob>());
