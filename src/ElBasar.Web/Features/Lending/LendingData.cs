@@ -11,5 +11,6 @@ public static class LendingData
         public DbSet<LendingBlock> LendingBlocks => db.Set<LendingBlock>();
         public DbSet<Reservation> Reservations => db.Set<Reservation>();
         public DbSet<ReservationDay> ReservationDays => db.Set<ReservationDay>();
+        public DbSet<ConditionPhoto> ConditionPhotos => db.Set<ConditionPhoto>();
     }
 }

@@ -20,6 +20,7 @@ public static class LendingFeeds
     {
         app.MapGet("/items/{id:guid}.ics", ItemFeedAsync).ExcludeFromDescription();
         app.MapGet("/structures/{id:guid}/prets.ics", OrganizationFeedAsync).ExcludeFromDescription();
+        app.MapGet("/pret/photos/{id:guid}", ConditionPhotoAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -89,6 +90,16 @@ public static class LendingFeeds
         http.Response.Headers.CacheControl = "private, no-cache";
         http.Response.Headers["X-Robots-Tag"] = "noindex";
         return Results.Text(calendar.ToString(), ContentType, Encoding.UTF8);
+    }
+
+    /// <summary>A condition photo, for the reservation's parties only (others get 404).</summary>
+    static async Task<IResult> ConditionPhotoAsync(Guid id, HttpContext http, ElBasarDbContext db, LoanDesk desk, CancellationToken ct)
+    {
+        if (OrganizationAccess.UserIdOf(http.User) is not { } userId) return Results.NotFound();
+        var photo = await db.ConditionPhotos.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.ReservationId, p.ContentType }).SingleOrDefaultAsync(ct);
+        if (photo is null || await desk.FindForPartyAsync(userId, photo.ReservationId, ct) is null) return Results.NotFound();
+        return await Listings.Photos.PhotoEndpoint.ServeImageAsync(http, id, isPublic: false, photo.ContentType,
+            () => db.ConditionPhotos.AsNoTracking().Where(p => p.Id == id).Select(p => p.Bytes).SingleOrDefaultAsync(ct));
     }
 
     public static string StatusLabel(ReservationStatus status) => status switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Listings.Photos;
 using ElBasar.Web.Features.Listings.Publishing;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
@@ -68,6 +69,54 @@ public sealed class LoanDesk(
             Audience = audience, AutoApprove = fields.AutoApprove, MaxLoanDays = maxDays, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.LendingItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return LendingResult.ForItem(item);
+    }
+
+    /// <summary>
+    /// Changes the loan terms (the title, description, category and photos are the listing's, edited there).
+    /// The quantity never goes below what a day ahead already holds: the item is locked as for a request.
+    /// </summary>
+    public async Task<LendingResult> UpdateItemAsync(Guid userId, Guid itemId, ItemFields fields, CancellationToken ct)
+    {
+        var current = await db.LendingItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        if (current is null) return LendingResult.NotFound;
+        if (!await access.CanEditAsync(userId, current.OrganizationId, ct)) return LendingResult.Forbidden;
+        var errors = new Dictionary<string, string[]>();
+        var quantity = Integer(fields.Quantity, "quantity", "La quantité", 1, MaxQuantity, current.Quantity, errors);
+        var maxDays = Integer(fields.MaxLoanDays, "maxLoanDays", "La durée maximale de prêt", 1, MaxLoanDaysLimit, current.MaxLoanDays, errors);
+        var deposit = Money(fields.DepositEur, "depositEur", "La caution", errors);
+        var fee = Money(fields.FeeEur, "feeEur", "La participation", errors);
+        var audience = current.Audience;
+        if (!string.IsNullOrWhiteSpace(fields.Audience) && !Slug.TryParse(fields.Audience.Trim(), out audience))
+            errors["audience"] = [$"« {fields.Audience} » n'est pas un public : « members » ou « everyone »."];
+        Text(fields.Conditions, "conditions", "Les conditions", 5000, errors);
+        Text(fields.PickupPlace, "pickupPlace", "Le lieu de retrait", 300, errors);
+        Text(fields.PickupHours, "pickupHours", "Les horaires de retrait", 300, errors);
+        if (errors.Count > 0) return LendingResult.Invalid(errors);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT id FROM lending_items WHERE id = {itemId} FOR UPDATE", ct);
+        var today = Today;
+        var busiest = await db.ReservationDays.Where(d => d.ItemId == itemId && d.Day >= today).GroupBy(d => d.Day)
+            .Select(g => new { Day = g.Key, Held = g.Count(), Top = g.Max(d => d.Slot) }).OrderByDescending(g => g.Top).FirstOrDefaultAsync(ct);
+        if (busiest is not null && busiest.Top > quantity)
+            return LendingResult.Invalid(new()
+            {
+                ["quantity"] = [$"{busiest.Held} exemplaire(s) sont déjà réservés le {ReservationCalendar.French(busiest.Day)} : la quantité ne peut pas descendre sous {busiest.Top} avant la fin de ces réservations."],
+            });
+        var item = await db.LendingItems.SingleAsync(i => i.Id == itemId, ct);
+        item.Quantity = quantity;
+        item.MaxLoanDays = maxDays;
+        item.DepositEur = deposit;
+        item.FeeEur = fee;
+        item.Audience = audience;
+        item.AutoApprove = fields.AutoApprove;
+        item.Conditions = Blank(fields.Conditions);
+        item.PickupPlace = Blank(fields.PickupPlace);
+        item.PickupHours = Blank(fields.PickupHours);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return LendingResult.ForItem(item);
@@ -153,11 +202,13 @@ public sealed class LoanDesk(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT id FROM lending_items WHERE id = {item.Id} FOR UPDATE", ct);
+        // Read again under the lock: the quantity may have changed since the item was first read.
+        var quantity = await db.LendingItems.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.Quantity).SingleAsync(ct);
         var taken = await db.ReservationDays.AsNoTracking().Where(d => d.ItemId == item.Id && d.Day >= from && d.Day <= to)
             .Select(d => new { d.Day, d.Slot }).ToListAsync(ct);
         var blocked = (await db.LendingBlocks.AsNoTracking().Where(b => b.ItemId == item.Id && b.Day >= from && b.Day <= to)
             .Select(b => b.Day).ToListAsync(ct)).ToHashSet();
-        var assignment = ReservationCalendar.Assign(from, to, item.Quantity, blocked, taken.Select(t => (t.Day, t.Slot)));
+        var assignment = ReservationCalendar.Assign(from, to, quantity, blocked, taken.Select(t => (t.Day, t.Slot)));
         if (!assignment.Granted) return LendingResult.Conflict(assignment.Problem);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -219,7 +270,7 @@ public sealed class LoanDesk(
         });
 
     /// <summary>Pickup: the item leaves with its condition noted.</summary>
-    public Task<LendingResult> CheckoutAsync(Guid userId, Guid id, string? note, CancellationToken ct) =>
+    public Task<LendingResult> CheckoutAsync(Guid userId, Guid id, string? note, CancellationToken ct, CleanPhoto? photo = null) =>
         LenderActAsync(userId, id, ct, (r, _) =>
         {
             if (r.Status != ReservationStatus.Confirmed) return Task.FromResult<LendingResult?>(StateProblem(r));
@@ -227,11 +278,22 @@ public sealed class LoanDesk(
             r.Status = ReservationStatus.Lent;
             r.CheckedOutAt = Now;
             r.CheckoutNote = Blank(note);
+            AddPhoto(r, ConditionPhoto.Checkout, photo);
             return Task.FromResult<LendingResult?>(null);
         });
 
+    void AddPhoto(Reservation r, string stage, CleanPhoto? photo)
+    {
+        if (photo is null) return;
+        db.ConditionPhotos.Add(new ConditionPhoto
+        {
+            ReservationId = r.Id, Stage = stage, ContentType = photo.ContentType, Bytes = photo.Bytes,
+            Width = photo.Width, Height = photo.Height, CreatedAt = Now,
+        });
+    }
+
     /// <summary>Return: condition, any damage and what was agreed about the deposit; the days still ahead are freed.</summary>
-    public Task<LendingResult> ReturnAsync(Guid userId, Guid id, string? note, string? damage, string? deposit, CancellationToken ct) =>
+    public Task<LendingResult> ReturnAsync(Guid userId, Guid id, string? note, string? damage, string? deposit, CancellationToken ct, CleanPhoto? photo = null) =>
         LenderActAsync(userId, id, ct, async (r, title) =>
         {
             if (r.Status != ReservationStatus.Lent) return StateProblem(r);
@@ -241,6 +303,7 @@ public sealed class LoanDesk(
             r.ReturnNote = Blank(note);
             r.Damage = Blank(damage);
             r.DepositAgreement = Blank(deposit);
+            AddPhoto(r, ConditionPhoto.Return, photo);
             await ReleaseAsync(r, Today, ct);
             var details = (r.Damage is null ? "" : $"\n\nDommages notés : {r.Damage}") + (r.DepositAgreement is null ? "" : $"\n\nCaution : {r.DepositAgreement}");
             await mails.ToBorrowerAsync(r, "returned", $"Retour enregistré : {title}", $"Le retour de « {title} » est enregistré. Merci !{details}", ct);

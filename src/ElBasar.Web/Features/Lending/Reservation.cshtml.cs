@@ -1,13 +1,17 @@
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Listings.Photos;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Lending;
 
 /// <summary>A reservation as its parties see it, with what each may do next; others get "not found".</summary>
 [Authorize]
+[RequestSizeLimit(10L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 10L * 1024 * 1024)]
 public sealed class ReservationModel(LoanDesk desk, ElBasarDbContext db) : PageModel
 {
     public Reservation Reservation { get; private set; } = null!;
@@ -16,6 +20,7 @@ public sealed class ReservationModel(LoanDesk desk, ElBasarDbContext db) : PageM
     public string Lender { get; private set; } = "";
     public DateOnly Today { get; private set; }
     public string? Problem { get; private set; }
+    public IReadOnlyList<(Guid Id, string Stage)> Photos { get; private set; } = [];
 
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Damage { get; set; }
@@ -26,8 +31,32 @@ public sealed class ReservationModel(LoanDesk desk, ElBasarDbContext db) : PageM
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) => ActAsync(id, desk.ApproveAsync(UserId, id, Text, ct), ct);
     public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) => ActAsync(id, desk.DeclineAsync(UserId, id, Text, ct), ct);
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => ActAsync(id, desk.CancelAsync(UserId, id, Text, ct), ct);
-    public Task<IActionResult> OnPostCheckoutAsync(Guid id, CancellationToken ct) => ActAsync(id, desk.CheckoutAsync(UserId, id, Text, ct), ct);
-    public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct) => ActAsync(id, desk.ReturnAsync(UserId, id, Text, Damage, Deposit, ct), ct);
+    public async Task<IActionResult> OnPostCheckoutAsync(Guid id, IFormFile? photo, CancellationToken ct)
+    {
+        var (clean, refusal) = await CleanAsync(photo, ct);
+        return refusal is not null ? await RefuseAsync(id, refusal, ct) : await ActAsync(id, desk.CheckoutAsync(UserId, id, Text, ct, clean), ct);
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, IFormFile? photo, CancellationToken ct)
+    {
+        var (clean, refusal) = await CleanAsync(photo, ct);
+        return refusal is not null ? await RefuseAsync(id, refusal, ct) : await ActAsync(id, desk.ReturnAsync(UserId, id, Text, Damage, Deposit, ct, clean), ct);
+    }
+
+    static async Task<(CleanPhoto?, string?)> CleanAsync(IFormFile? photo, CancellationToken ct)
+    {
+        if (photo is null || photo.Length == 0) return (null, null);
+        await using var stream = photo.OpenReadStream();
+        var check = await PhotoSanitizer.SanitizeAsync(stream, ct);
+        return check.Photo is { } clean ? (clean, null) : (null, $"« {Path.GetFileName(photo.FileName)} » : {check.Refusal}");
+    }
+
+    async Task<IActionResult> RefuseAsync(Guid id, string problem, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Problem = problem;
+        return Page();
+    }
 
     async Task<IActionResult> ActAsync(Guid id, Task<LendingResult> action, CancellationToken ct)
     {
@@ -46,6 +75,9 @@ public sealed class ReservationModel(LoanDesk desk, ElBasarDbContext db) : PageM
         (Reservation, IsLender, IsBorrower) = found;
         Lender = db.Organizations.Where(o => o.Id == Reservation.Item!.OrganizationId).Select(o => o.Name).Single();
         Today = desk.Today;
+        var reservationId = Reservation.Id;
+        Photos = (await db.ConditionPhotos.AsNoTracking().Where(p => p.ReservationId == reservationId).OrderBy(p => p.CreatedAt)
+            .Select(p => new { p.Id, p.Stage }).ToListAsync(ct)).Select(p => (p.Id, p.Stage)).ToList();
         return true;
     }
 

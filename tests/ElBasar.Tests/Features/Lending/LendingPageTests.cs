@@ -98,4 +98,36 @@ public sealed class LendingPageTests
         Assert.Contains("value=\"deux\"", html);
         await app.WithDbAsync(async db => Assert.Equal(0, await db.LendingItems.CountAsync()));
     }
+
+    [SkippableTheory, BothDatabases]
+    public async Task The_quantity_never_drops_below_what_a_day_ahead_holds(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var lender = await PartyAsync(app, "La Ressourcerie de Béthune", "pret@bethune.example.org");
+        var borrower = await PartyAsync(app, "Les Jardins d'Arras", "emprunt@arras.example.org");
+        var item = await lender.ItemAsync(quantity: 3, autoApprove: true);
+        await ReservedAsync(await borrower.ReserveAsync(item, "2026-12-05", "2026-12-05"));
+        await ReservedAsync(await borrower.ReserveAsync(item, "2026-12-05", "2026-12-06"));
+
+        Dictionary<string, string> Form(string quantity) => new()
+        {
+            ["Input.Quantity"] = quantity, ["Input.DepositEur"] = "80", ["Input.FeeEur"] = "", ["Input.MaxLoanDays"] = "5",
+            ["Input.Conditions"] = "", ["Input.PickupPlace"] = "Béthune", ["Input.PickupHours"] = "", ["Input.Audience"] = "everyone",
+        };
+        var refused = await TestAccounts.PostFormAsync(lender.Person.Browser, $"/pret/{item}/modifier", $"/pret/{item}/modifier", Form("1"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("samedi 5 décembre 2026", Html.VisibleText(await refused.Content.ReadAsStringAsync()));
+        var saved = await TestAccounts.PostFormAsync(lender.Person.Browser, $"/pret/{item}/modifier", $"/pret/{item}/modifier", Form("2"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var changed = await db.LendingItems.SingleAsync();
+            Assert.Equal((2, 80m, LendingAudience.Everyone, false), (changed.Quantity, changed.DepositEur!.Value, changed.Audience, changed.AutoApprove));
+        });
+        Assert.Equal(HttpStatusCode.Conflict, (await borrower.ReserveAsync(item, "2026-12-05", "2026-12-05")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await borrower.Person.Browser.GetAsync($"/pret/{item}/modifier")).StatusCode);
+
+        var mine = Html.VisibleText(await borrower.Person.Browser.PageAsync("/pret/mes-emprunts"));
+        Assert.Contains("du samedi 5 décembre 2026 au dimanche 6 décembre 2026", mine);
+    }
 }

@@ -83,3 +83,19 @@ CREATE TABLE lending_reservation_days (
 );
 
 CREATE INDEX ix_lending_reservation_days_reservation_id ON lending_reservation_days (reservation_id);
+
+-- Photos of the item's condition at pickup and return, for the reservation's parties only.
+CREATE TABLE lending_condition_photos (
+    id uuid NOT NULL,
+    reservation_id uuid NOT NULL,
+    stage character varying(20) NOT NULL,
+    content_type character varying(20) NOT NULL,
+    bytes bytea NOT NULL,
+    width integer NOT NULL,
+    height integer NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT pk_lending_condition_photos PRIMARY KEY (id),
+    CONSTRAINT fk_lending_condition_photos_reservation_id FOREIGN KEY (reservation_id) REFERENCES lending_reservations (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_lending_condition_photos_reservation_id ON lending_condition_photos (reservation_id);

@@ -81,3 +81,18 @@ CREATE TABLE "lending_reservation_days" (
 );
 
 CREATE INDEX "ix_lending_reservation_days_reservation_id" ON "lending_reservation_days" ("reservation_id");
+
+-- Photos of the item's condition at pickup and return, for the reservation's parties only.
+CREATE TABLE "lending_condition_photos" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_lending_condition_photos" PRIMARY KEY,
+    "reservation_id" TEXT NOT NULL,
+    "stage" TEXT NOT NULL,
+    "content_type" TEXT NOT NULL,
+    "bytes" BLOB NOT NULL,
+    "width" INTEGER NOT NULL,
+    "height" INTEGER NOT NULL,
+    "created_at" TEXT NOT NULL,
+    CONSTRAINT "fk_lending_condition_photos_reservation_id" FOREIGN KEY ("reservation_id") REFERENCES "lending_reservations" ("id") ON DELETE CASCADE
+);
+
+CREATE INDEX "ix_lending_condition_photos_reservation_id" ON "lending_condition_photos" ("reservation_id");
