@@ -4,6 +4,7 @@ using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
+using ElBasar.Web.Features.Lending;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Membership;
 using ElBasar.Web.Features.Messaging;
@@ -40,6 +41,7 @@ public static class ElBasarApp
         services.AddMembership(configuration);
         services.AddSearch();
         services.AddAlerts(configuration);
+        services.AddLending();
         services.AddImport();
         services.AddDemo(configuration);
         return builder;
@@ -56,6 +58,7 @@ public static class ElBasarApp
         app.MapMessaging();
         app.MapHotline();
         app.MapMembership();
+        app.MapLending();
         return app;
     }
 }

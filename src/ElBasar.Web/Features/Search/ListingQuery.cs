@@ -9,7 +9,7 @@ namespace ElBasar.Web.Features.Search;
 public sealed record ListingQueryParameters(
     string? Q, string? Kind, string[]? Category, string[]? Mode, string? Market,
     string? Lat, string? Lon, string? RadiusKm, string? Page, string? PageSize,
-    string? Territory = null, string? Commune = null, string? Sort = null);
+    string? Territory = null, string? Commune = null, string? Sort = null, string? AvailableFrom = null, string? AvailableTo = null);
 
 /// <summary>How results are ordered: best match (the default with text), newest (the default without), nearest.</summary>
 public enum ListingSort { Relevance, Newest, Nearest }
@@ -39,6 +39,10 @@ public sealed record ListingQuery
 
     /// <summary>The communes of <see cref="Territory"/>; null when there is no territory filter.</summary>
     public IReadOnlyList<string>? CommuneCodes { get; init; }
+
+    /// <summary>"Disponible du … au …": only items to borrow with a unit free every day of the range (Paris dates, inclusive).</summary>
+    public DateOnly? AvailableFrom { get; init; }
+    public DateOnly? AvailableTo { get; init; }
 
     /// <summary>The commune the radius is measured from, when no point is given.</summary>
     public Commune? RadiusCommune { get; init; }
@@ -103,6 +107,8 @@ public sealed record ListingQuery
             Fail("sort", "« sort » doit valoir « relevance », « newest » ou « nearest ».");
         if (radius is <= 0) Fail("radiusKm", "Le rayon doit être supérieur à 0 km.");
 
+        var (availableFrom, availableTo) = Availability(p.AvailableFrom, p.AvailableTo, Fail);
+
         var page = Integer(p.Page, "page", 1, 100_000, 1, Fail);
         var pageSize = Integer(p.PageSize, "pageSize", 1, MaxPageSize, DefaultPageSize, Fail);
 
@@ -115,7 +121,32 @@ public sealed record ListingQuery
             Text = text, Kind = kind, Categories = categories, Modes = modes, Market = market,
             Latitude = lat, Longitude = lon, RadiusKm = radius, Page = page, PageSize = pageSize,
             Sort = sort, Territory = territory, CommuneCodes = communeCodes, RadiusCommune = radiusCommune,
+            AvailableFrom = availableFrom, AvailableTo = availableTo,
         };
+    }
+
+    /// <summary>Both dates or none; the end defaults to the start (one day), a range of at most a year.</summary>
+    static (DateOnly?, DateOnly?) Availability(string? rawFrom, string? rawTo, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(rawFrom) && string.IsNullOrWhiteSpace(rawTo)) return (null, null);
+        var formats = new[] { "yyyy-MM-dd" };
+        if (!DateOnly.TryParseExact(rawFrom?.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        {
+            fail("availableFrom", string.IsNullOrWhiteSpace(rawFrom)
+                ? "Indiquez aussi la date de début (AAAA-MM-JJ)."
+                : $"La date « {Shorten(rawFrom!.Trim())} » n'est pas une date : écrivez-la AAAA-MM-JJ.");
+            return (null, null);
+        }
+        var to = from;
+        if (!string.IsNullOrWhiteSpace(rawTo) && !DateOnly.TryParseExact(rawTo.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out to))
+        {
+            fail("availableTo", $"La date « {Shorten(rawTo.Trim())} » n'est pas une date : écrivez-la AAAA-MM-JJ.");
+            return (null, null);
+        }
+        if (to < from) fail("availableTo", "La date de fin est avant la date de début.");
+        else if (to.DayNumber - from.DayNumber > 366) fail("availableTo", "Cherchez une disponibilité sur un an au plus.");
+        else return (from, to);
+        return (null, null);
     }
 
     static List<string> Clean(string[]? values) =>

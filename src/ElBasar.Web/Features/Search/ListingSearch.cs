@@ -172,6 +172,12 @@ public sealed class ListingSearch(
         if (query.Market is { } market) where.Add(textMatch.HasMarketMode(sql.Add(market)));
         if (query.CommuneCodes is { } communes)
             where.Add(communes.Count == 0 ? "1 = 0" : $"s.commune_insee IN ({sql.AddList(communes)})");
+        if (query.AvailableFrom is { } availableFrom && query.AvailableTo is { } availableTo)
+        {
+            var sqlite = !db.Database.IsNpgsql();
+            where.Add(Lending.LendingAvailability.Condition(textMatch.Id,
+                sql.Add(Lending.LendingAvailability.Parameter(availableFrom, sqlite)), sql.Add(Lending.LendingAvailability.Parameter(availableTo, sqlite))));
+        }
 
         distance = "NULL";
         if (!query.HasPoint) return;

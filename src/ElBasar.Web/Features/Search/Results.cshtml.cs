@@ -30,6 +30,8 @@ public sealed class ResultsModel(
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
     [FromQuery(Name = "page")] public string? PageNumber { get; set; }
     [FromQuery(Name = "view")] public string? View { get; set; }
+    [FromQuery(Name = "availableFrom")] public string? AvailableFrom { get; set; }
+    [FromQuery(Name = "availableTo")] public string? AvailableTo { get; set; }
 
     public Taxonomy Taxonomy => taxonomy;
     public ListingQuery Query { get; private set; } = new();
@@ -64,7 +66,7 @@ public sealed class ResultsModel(
             : RadiusKm is { Length: > 0 } ? RadiusKm
             : SearchLinks.DefaultRadiusKm.ToString(CultureInfo.InvariantCulture);
         var parameters = new ListingQueryParameters(Q, Kind, Category, Mode, Market, lat, lon, radius, PageNumber,
-            IsMap ? MapPageSize.ToString(CultureInfo.InvariantCulture) : null, Territory, commune, Sort);
+            IsMap ? MapPageSize.ToString(CultureInfo.InvariantCulture) : null, Territory, commune, Sort, AvailableFrom, AvailableTo);
         var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors);
 
         // A bad value in a hand-edited URL is explained and left out; the rest of the search still runs.

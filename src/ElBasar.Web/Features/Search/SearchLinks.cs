@@ -37,6 +37,11 @@ public static class SearchLinks
             p.Add(new("lon", Number(query.Longitude!.Value)));
         }
         if (query.RadiusKm is { } radius && HasPlace(query)) p.Add(new("radiusKm", Number(radius)));
+        if (query.AvailableFrom is { } from && query.AvailableTo is { } to)
+        {
+            p.Add(new("availableFrom", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            p.Add(new("availableTo", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
         if (query.Sort != ListingSort.Relevance) p.Add(new("sort", Slug.Of(query.Sort)));
         if (map) p.Add(new("view", "map"));
         if (page > 1) p.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
