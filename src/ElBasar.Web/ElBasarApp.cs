@@ -2,6 +2,7 @@ using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Alerts;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Exchanges;
 using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
@@ -36,6 +37,7 @@ public static class ElBasarApp
         services.AddModeration();
         services.AddMessaging();
         services.AddHotline();
+        services.AddExchanges();
         services.AddSearch();
         services.AddAlerts(configuration);
         services.AddImport();
@@ -53,6 +55,7 @@ public static class ElBasarApp
         app.MapAlerts();
         app.MapMessaging();
         app.MapHotline();
+        app.MapExchanges();
         return app;
     }
 }
