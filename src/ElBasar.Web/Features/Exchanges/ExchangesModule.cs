@@ -10,6 +10,8 @@ public static class ExchangesModule
         services.AddScoped<ExchangeLedger>();
         services.AddScoped<ImpactReport>();
         services.AddScoped<MemberActivity>();
+        services.AddScoped<ExchangeForms>();
+        services.AddScoped<ExchangeViews>();
         services.AddScoped<Accounts.PersonalData.IPersonalDataSource, ExchangesPersonalData>();
         return services;
     }
