@@ -84,7 +84,7 @@ public sealed class DetailsModel(ElBasarDbContext db, ExchangeLedger ledger, Exc
         CanConfirm = open && toSide && exchange.DeclaredById != UserId;
         CanEdit = open && fromSide;
         CanConfirmForParty = open && staff && !CanConfirm;
-        Recommendations = (await views.Recommendations().Where(r => r.ExchangeId == id).ToListAsync(ct)).OrderBy(r => r.CreatedAt).ToList();
+        Recommendations = (await views.Recommendations(r => r.ExchangeId == id).ToListAsync(ct)).OrderBy(r => r.CreatedAt).ToList();
         if (exchange.Status == ExchangeStatus.Confirmed)
         {
             var written = Recommendations.Select(r => r.AuthorOrganizationId).ToHashSet();

@@ -18,11 +18,11 @@ public sealed record ExchangeLine(
 /// <summary>Reads for the exchange pages and the profiles' recommendations.</summary>
 public sealed class ExchangeViews(ElBasarDbContext db)
 {
-    public IQueryable<RecommendationView> Recommendations()
+    public IQueryable<RecommendationView> Recommendations(System.Linq.Expressions.Expression<Func<Recommendation, bool>> where)
     {
         var organizations = db.Organizations;
         var exchanges = db.Exchanges;
-        return db.Recommendations.AsNoTracking().Select(r => new RecommendationView(
+        return db.Recommendations.AsNoTracking().Where(where).Select(r => new RecommendationView(
             r.Id, r.ExchangeId, exchanges.Where(e => e.Id == r.ExchangeId).Select(e => e.Description).First(),
             exchanges.Where(e => e.Id == r.ExchangeId).Select(e => e.Date).First(),
             r.AuthorOrganizationId, organizations.Where(o => o.Id == r.AuthorOrganizationId).Select(o => o.Name).First(),
@@ -32,7 +32,7 @@ public sealed class ExchangeViews(ElBasarDbContext db)
 
     /// <summary>The visible recommendations about an organisation, newest first.</summary>
     public async Task<IReadOnlyList<RecommendationView>> AboutAsync(Guid organizationId, CancellationToken ct) =>
-        (await Recommendations().Where(r => r.SubjectOrganizationId == organizationId && !r.Hidden).ToListAsync(ct))
+        (await Recommendations(r => r.SubjectOrganizationId == organizationId && !r.Hidden).ToListAsync(ct))
             .OrderByDescending(r => r.CreatedAt).ToList();
 
     public async Task<IReadOnlyList<ExchangeLine>> LinesAsync(IQueryable<Exchange> exchanges, CancellationToken ct)
