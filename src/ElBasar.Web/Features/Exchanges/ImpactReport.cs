@@ -85,10 +85,13 @@ public sealed class ImpactReport(ElBasarDbContext db, Taxonomy taxonomy, Territo
                 g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
             .ToListAsync(ct);
 
-        // 4. The organisations involved, and 5. the distinct pairs.
-        var involved = await confirmed.Select(e => e.FromOrganizationId).Union(confirmed.Select(e => e.ToOrganizationId)).ToListAsync(ct);
-        var pairs = await confirmed.Select(e => new { e.PairLowId, e.PairHighId }).Distinct().CountAsync(ct);
+        // 4. The pairs and their exchanges: the distinct pairs, the organisations involved (both ends of a pair), the heaviest links.
+        var pairs = await confirmed.GroupBy(e => new { e.PairLowId, e.PairHighId })
+            .Select(g => new PairCount(g.Key.PairLowId, g.Key.PairHighId, g.Count())).ToListAsync(ct);
+        var involved = pairs.Select(p => p.Low).Concat(pairs.Select(p => p.High)).Distinct().ToList();
+        Heaviest = pairs.OrderByDescending(p => p.Count).ThenBy(p => p.Low).ThenBy(p => p.High).Take(LinksKept).ToList();
 
+        _computedFor = period;
         var homeId = await network.IdAsync(ct);
         var members = await db.NetworkMemberships.AsNoTracking().Where(m => m.NetworkId == homeId && m.IsMember).Select(m => m.OrganizationId).ToListAsync(ct);
         var memberSet = members.ToHashSet();
@@ -131,28 +134,42 @@ public sealed class ImpactReport(ElBasarDbContext db, Taxonomy taxonomy, Territo
             period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             total.Exchanges, total.MarketAmountEur, total.NonMarketHours, total.NonMarketValueEur,
             involved.Count, active, members.Count, members.Count == 0 ? 0 : Math.Round((double)active / members.Count, 4),
-            pairs, cells.Sum(c => c.NewPairs), distanceCount == 0 ? null : Math.Round(cells.Sum(c => c.DistanceKm) / distanceCount, 1),
+            pairs.Count, cells.Sum(c => c.NewPairs), distanceCount == 0 ? null : Math.Round(cells.Sum(c => c.DistanceKm) / distanceCount, 1),
             byMonth, byCategory, byMode, byTerritory, byEpci, byDepartement, byLegalForm);
     }
 
     const string LilleMetropolisKey = ExchangeLedger.LilleMetropolis;
 
-    /// <summary>The heaviest links between organisations in the period, with their places, for the graph and the map.</summary>
+    const int LinksKept = 500;
+
+    /// <summary>The heaviest pairs of the last <see cref="ComputeAsync"/>, kept for <see cref="LinksAsync"/>.</summary>
+    IReadOnlyList<PairCount>? Heaviest { get; set; }
+
+    /// <summary>
+    /// The heaviest links between organisations in the period, with their places, for the graph and the map;
+    /// from the pairs <see cref="ComputeAsync"/> just counted for the same period when it did.
+    /// </summary>
     public async Task<IReadOnlyList<ImpactLink>> LinksAsync(ImpactPeriod period, int max, CancellationToken ct)
     {
-        var top = await Confirmed(period).GroupBy(e => new { e.PairLowId, e.PairHighId })
-            .Select(g => new { g.Key.PairLowId, g.Key.PairHighId, Count = g.Count() })
-            .OrderByDescending(x => x.Count).ThenBy(x => x.PairLowId).Take(max).ToListAsync(ct);
-        var ids = top.SelectMany(t => new[] { t.PairLowId, t.PairHighId }).Distinct().ToList();
+        var top = (Heaviest is { } kept && _computedFor == period && max <= LinksKept ? kept
+                : await Confirmed(period).GroupBy(e => new { e.PairLowId, e.PairHighId })
+                    .Select(g => new PairCount(g.Key.PairLowId, g.Key.PairHighId, g.Count()))
+                    .OrderByDescending(x => x.Count).ThenBy(x => x.Low).Take(max).ToListAsync(ct))
+            .Take(max).ToList();
+        var ids = top.SelectMany(t => new[] { t.Low, t.High }).Distinct().ToList();
         var organizations = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.Latitude, o.Longitude }).ToDictionaryAsync(o => o.Id, ct);
-        return top.Where(t => organizations.ContainsKey(t.PairLowId) && organizations.ContainsKey(t.PairHighId)).Select(t =>
+        return top.Where(t => organizations.ContainsKey(t.Low) && organizations.ContainsKey(t.High)).Select(t =>
         {
-            var a = organizations[t.PairLowId];
-            var b = organizations[t.PairHighId];
+            var a = organizations[t.Low];
+            var b = organizations[t.High];
             return new ImpactLink(a.Id, a.Name, a.Latitude, a.Longitude, b.Id, b.Name, b.Latitude, b.Longitude, t.Count);
         }).ToList();
     }
+
+    ImpactPeriod? _computedFor;
+
+    sealed record PairCount(Guid Low, Guid High, int Count);
 
     static string Scope(Place p)
     {

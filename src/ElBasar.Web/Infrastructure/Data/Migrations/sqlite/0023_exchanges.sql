@@ -45,7 +45,13 @@ CREATE TABLE "exchanges" (
     CONSTRAINT "fk_exchanges_confirmed_by_id" FOREIGN KEY ("confirmed_by_id") REFERENCES "users" ("id") ON DELETE SET NULL
 );
 
-CREATE INDEX "ix_exchanges_status_date" ON "exchanges" ("status", "date");
+-- The dashboard reads the confirmed exchanges of a period through three covering indexes (by month,
+-- mode and category; by places and legal forms; by pairs), so it never visits the table's wide rows.
+CREATE INDEX "ix_exchanges_status_date" ON "exchanges" ("status", "date", "month", "mode", "category", "market", "amount_cents", "minutes", "estimated_value_cents", "first_of_pair", "distance_km");
+
+CREATE INDEX "ix_exchanges_impact_places" ON "exchanges" ("status", "date", "market", "from_epci", "to_epci", "from_departement", "to_departement", "from_legal_form", "to_legal_form", "amount_cents", "minutes", "estimated_value_cents");
+
+CREATE INDEX "ix_exchanges_impact_pairs" ON "exchanges" ("status", "date", "pair_low_id", "pair_high_id");
 
 CREATE INDEX "ix_exchanges_pair_low_id_pair_high_id_date" ON "exchanges" ("pair_low_id", "pair_high_id", "date");
 
