@@ -5,6 +5,7 @@ using ElBasar.Tests.Features.Directory;
 using ElBasar.Tests.Support;
 using ElBasar.Web.Features.Exchanges;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ElBasar.Tests.Features.Exchanges.ImpactTests;
@@ -201,5 +202,30 @@ public sealed class ExchangeTests
 
         var data = await lille.Client.GetStringAsync("/compte/donnees?handler=Export");
         Assert.Contains("Prêt d'une tonnelle", data);
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task A_conversation_between_two_organisations_offers_its_exchange_with_the_other_side_chosen(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var lille = await PartyAsync(app, "Atelier Lillois", "association", "59350", "Lille", 50.6292, 3.0573);
+        var arras = await PartyAsync(app, "Ressourcerie d'Arras", "association", "62041", "Arras", 50.2910, 2.7775);
+        var conversation = new Conversation
+        {
+            OrganizationId = arras.Organization.Id, StarterOrganizationId = lille.Organization.Id, StarterUserId = lille.UserId,
+            Subject = "Une tonnelle ?", CreatedAt = FakeClock.Default.UtcDateTime, LastMessageAt = FakeClock.Default.UtcDateTime,
+        };
+        await app.WithDbAsync(async db =>
+        {
+            db.Conversations.Add(conversation);
+            db.ConversationMessages.Add(new ConversationMessage { ConversationId = conversation.Id, AuthorId = lille.UserId, Side = ConversationSide.Starter, Body = "Bonjour", CreatedAt = FakeClock.Default.UtcDateTime });
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains($"/echanges/nouveau?conversation={conversation.Id}", await arras.Client.GetStringAsync($"/messages/{conversation.Id}"));
+        var form = await arras.Client.GetStringAsync($"/echanges/nouveau?conversation={conversation.Id}");
+        Assert.Contains($"<option value=\"{arras.Organization.Id}\" selected=\"selected\">", form);
+        Assert.Contains($"<option value=\"{lille.Organization.Id}\" selected=\"selected\">", form);
+        Assert.Contains($"name=\"Input.ConversationId\" value=\"{conversation.Id}\"", form);
     }
 }
