@@ -234,9 +234,11 @@ static class ImpactBenchmark
 
     static async Task WritePostgresAsync(string connectionString, IEnumerable<Row> rows)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // The indexes are built as the COPY completes: no time limit.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await using var writer = await connection.BeginBinaryImportAsync($"COPY exchanges ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)");
+        writer.Timeout = TimeSpan.FromHours(1);
         var n = 0;
         foreach (var row in rows)
         {

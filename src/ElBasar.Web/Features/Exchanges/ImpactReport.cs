@@ -53,41 +53,44 @@ public sealed record ImpactLink(Guid A, string AName, double? ALat, double? ALon
 /// unknown). By EPCI, by département and by legal form, an exchange counts once for each different
 /// place or form of its two parties, so those lines may add up to more than the total.</para>
 /// </summary>
-public sealed class ImpactReport(ElBasarDbContext db, Taxonomy taxonomy, Territories territories, HomeNetwork network)
+public sealed class ImpactReport(ElBasarDbContext db, IServiceScopeFactory scopes, Taxonomy taxonomy, Territories territories, HomeNetwork network)
 {
     public const string InLille = "lille", LilleAndElsewhere = "lille-autre", OutsideLille = "hors-lille", Unknown = "inconnu";
 
     static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    IQueryable<Exchange> Confirmed(ImpactPeriod period) =>
+    IQueryable<Exchange> Confirmed(ImpactPeriod period) => Confirmed(db, period);
+
+    static IQueryable<Exchange> Confirmed(ElBasarDbContext db, ImpactPeriod period) =>
         db.Exchanges.AsNoTracking().Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= period.From && e.Date <= period.To);
 
     public async Task<ImpactFigures> ComputeAsync(ImpactPeriod period, CancellationToken ct)
     {
-        var confirmed = Confirmed(period);
-
-        // 1. By month, mode and category: the totals and three series from one scan.
-        var cells = await confirmed.GroupBy(e => new { e.Month, e.Mode, e.Category, e.Market })
+        // The four scans are independent: each runs on its own connection, at the same time (SQLite's WAL
+        // lets readers share the file), so the dashboard waits for the longest, not for their sum.
+        var cellsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.Month, e.Mode, e.Category, e.Market })
             .Select(g => new Cell(g.Key.Month, g.Key.Mode, g.Key.Category, g.Key.Market, g.Count(),
                 g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0),
                 g.Sum(e => e.FirstOfPair ? 1 : 0), g.Sum(e => e.DistanceKm ?? 0), g.Count(e => e.DistanceKm != null)))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 
         // 2. By both parties' places.
-        var places = await confirmed.GroupBy(e => new { e.FromEpci, e.ToEpci, e.FromDepartement, e.ToDepartement, e.Market })
+        var placesTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.FromEpci, e.ToEpci, e.FromDepartement, e.ToDepartement, e.Market })
             .Select(g => new Place(g.Key.FromEpci, g.Key.ToEpci, g.Key.FromDepartement, g.Key.ToDepartement, g.Key.Market, g.Count(),
                 g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 
         // 3. By both parties' legal forms.
-        var forms = await confirmed.GroupBy(e => new { e.FromLegalForm, e.ToLegalForm, e.Market })
+        var formsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.FromLegalForm, e.ToLegalForm, e.Market })
             .Select(g => new Form(g.Key.FromLegalForm, g.Key.ToLegalForm, g.Key.Market, g.Count(),
                 g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 
         // 4. The pairs and their exchanges: the distinct pairs, the organisations involved (both ends of a pair), the heaviest links.
-        var pairs = await confirmed.GroupBy(e => new { e.PairLowId, e.PairHighId })
-            .Select(g => new PairCount(g.Key.PairLowId, g.Key.PairHighId, g.Count())).ToListAsync(ct);
+        var pairsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.PairLowId, e.PairHighId })
+            .Select(g => new PairCount(g.Key.PairLowId, g.Key.PairHighId, g.Count())).ToListAsync(ct));
+        await Task.WhenAll(cellsTask, placesTask, formsTask, pairsTask);
+        var (cells, places, forms, pairs) = (cellsTask.Result, placesTask.Result, formsTask.Result, pairsTask.Result);
         var involved = pairs.Select(p => p.Low).Concat(pairs.Select(p => p.High)).Distinct().ToList();
         Heaviest = pairs.OrderByDescending(p => p.Count).ThenBy(p => p.Low).ThenBy(p => p.High).Take(LinksKept).ToList();
 
@@ -141,6 +144,12 @@ public sealed class ImpactReport(ElBasarDbContext db, Taxonomy taxonomy, Territo
     const string LilleMetropolisKey = ExchangeLedger.LilleMetropolis;
 
     const int LinksKept = 500;
+
+    async Task<T> InScopeAsync<T>(Func<ElBasarDbContext, Task<T>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ElBasarDbContext>());
+    }
 
     /// <summary>The heaviest pairs of the last <see cref="ComputeAsync"/>, kept for <see cref="LinksAsync"/>.</summary>
     IReadOnlyList<PairCount>? Heaviest { get; set; }
