@@ -1,6 +1,7 @@
 using ElBasar.Bench;
 using ElBasar.Bench.Alerts;
 using ElBasar.Bench.Generate;
+using ElBasar.Bench.Impact;
 using ElBasar.Bench.Import;
 using ElBasar.Bench.Search;
 
@@ -15,6 +16,7 @@ try
         "search" => await SearchBenchmark.RunAsync(CommandLine.Parse(args[1..], SearchBenchmark.Flags)),
         "http" => await HttpBenchmark.RunAsync(CommandLine.Parse(args[1..], HttpBenchmark.Flags)),
         "alerts" => await AlertsBenchmark.RunAsync(CommandLine.Parse(args[1..], AlertsBenchmark.Flags)),
+        "impact" => await ImpactBenchmark.RunAsync(CommandLine.Parse(args[1..], ImpactBenchmark.Flags)),
         null or "help" or "--help" or "-h" => Usage(Console.Out, 0),
         _ => Usage(Console.Error, 2),
     };
@@ -60,6 +62,14 @@ static int Usage(TextWriter writer, int code)
               Times matching one new listing against that many saved searches (AlertMatcher), on
               each database; the databases are prepared once and reused. --tiny: 2,000 saved
               searches on a throwaway SQLite file (CI).
+
+          impact [--exchanges 1m] [--organizations 2000] [--probes 20] [--warmup 3] [--providers sqlite,postgresql]
+                 [--dir /tmp/elbasar-bench] [--postgres CS] [--seed 42]
+          impact --tiny
+              Times the impact dashboard (ImpactReport: the figures and series of a period, then the
+              links of the graph and the map) over that many exchanges, on each database, for a year,
+              the last twelve months, a quarter and everything; the databases are prepared once and
+              reused. --tiny: 5,000 exchanges on a throwaway SQLite file (CI).
         """);
     return code;
 }

@@ -2,6 +2,7 @@ using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Alerts;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Exchanges;
 using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Lending;
@@ -39,6 +40,7 @@ public static class ElBasarApp
         services.AddMessaging();
         services.AddHotline();
         services.AddMembership(configuration);
+        services.AddExchanges();
         services.AddSearch();
         services.AddAlerts(configuration);
         services.AddLending();
@@ -59,6 +61,7 @@ public static class ElBasarApp
         app.MapHotline();
         app.MapMembership();
         app.MapLending();
+        app.MapExchanges();
         return app;
     }
 }

@@ -11,10 +11,16 @@ namespace ElBasar.Web.Features.Lending;
 public sealed class CompletedLoans(ElBasarDbContext db)
 {
     /// <summary>Returned loans, oldest return first; <paramref name="returnedSince"/> (UTC) limits to returns from then on.</summary>
-    public async Task<IReadOnlyList<CompletedLoan>> ListAsync(DateTime? returnedSince = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<CompletedLoan>> ListAsync(DateTime? returnedSince = null, CancellationToken ct = default) =>
+        ReadAsync(returnedSince is { } since ? r => r.ReturnedAt >= since : r => true, ct);
+
+    /// <summary>One returned loan, or null when that reservation is not returned.</summary>
+    public async Task<CompletedLoan?> FindAsync(Guid reservationId, CancellationToken ct = default) =>
+        (await ReadAsync(r => r.Id == reservationId, ct)).SingleOrDefault();
+
+    async Task<IReadOnlyList<CompletedLoan>> ReadAsync(System.Linq.Expressions.Expression<Func<Reservation, bool>> which, CancellationToken ct)
     {
-        var loans = db.Reservations.AsNoTracking().Where(r => r.Status == ReservationStatus.Returned && r.ReturnedAt != null);
-        if (returnedSince is { } since) loans = loans.Where(r => r.ReturnedAt >= since);
+        var loans = db.Reservations.AsNoTracking().Where(r => r.Status == ReservationStatus.Returned && r.ReturnedAt != null).Where(which);
         var rows = await loans.OrderBy(r => r.ReturnedAt)
             .Select(r => new
             {
@@ -30,6 +36,15 @@ public sealed class CompletedLoans(ElBasarDbContext db)
                 r.From, r.To, end, r.ReturnedAt, Math.Max(1, end.DayNumber - start.DayNumber + 1));
         }).ToList();
     }
+}
+
+/// <summary>
+/// Told of each loan as soon as its return is recorded (the exchanges feature records it for the
+/// impact figures); Lending knows nothing of who listens.
+/// </summary>
+public interface ILoanReturnedHandler
+{
+    Task ReturnedAsync(CompletedLoan loan, Guid recordedBy, CancellationToken ct);
 }
 
 /// <summary>

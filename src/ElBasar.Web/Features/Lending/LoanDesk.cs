@@ -17,7 +17,8 @@ namespace ElBasar.Web.Features.Lending;
 /// the borrower and the lender may both cancel; only they see a reservation.
 /// </summary>
 public sealed class LoanDesk(
-    ElBasarDbContext db, OrganizationAccess access, ListingPublisher publisher, HomeNetwork network, LendingMails mails, TimeProvider clock)
+    ElBasarDbContext db, OrganizationAccess access, ListingPublisher publisher, HomeNetwork network, LendingMails mails,
+    CompletedLoans completedLoans, IEnumerable<ILoanReturnedHandler> returnedHandlers, TimeProvider clock)
 {
     public const int MaxQuantity = 500;
     public const int MaxLoanDaysLimit = 365;
@@ -293,8 +294,9 @@ public sealed class LoanDesk(
     }
 
     /// <summary>Return: condition, any damage and what was agreed about the deposit; the days still ahead are freed.</summary>
-    public Task<LendingResult> ReturnAsync(Guid userId, Guid id, string? note, string? damage, string? deposit, CancellationToken ct, CleanPhoto? photo = null) =>
-        LenderActAsync(userId, id, ct, async (r, title) =>
+    public async Task<LendingResult> ReturnAsync(Guid userId, Guid id, string? note, string? damage, string? deposit, CancellationToken ct, CleanPhoto? photo = null)
+    {
+        var result = await LenderActAsync(userId, id, ct, async (r, title) =>
         {
             if (r.Status != ReservationStatus.Lent) return StateProblem(r);
             if ((TooLong(note, "note") ?? TooLong(damage, "damage") ?? TooLong(deposit, "deposit")) is { } tooLong) return tooLong;
@@ -309,6 +311,12 @@ public sealed class LoanDesk(
             await mails.ToBorrowerAsync(r, "returned", $"Retour enregistré : {title}", $"Le retour de « {title} » est enregistré. Merci !{details}", ct);
             return null;
         });
+        if (result.Outcome == LendingOutcome.Done && await completedLoans.FindAsync(id, ct) is { } loan)
+        {
+            foreach (var handler in returnedHandlers) await handler.ReturnedAsync(loan, userId, ct);
+        }
+        return result;
+    }
 
     /// <summary>Either side cancels a pending or confirmed reservation; the reason is kept and sent to the other side.</summary>
     public async Task<LendingResult> CancelAsync(Guid userId, Guid id, string? reason, CancellationToken ct)

@@ -21,6 +21,10 @@ public sealed class ModerationDecisions(ElBasarDbContext db, ModerationMails mai
             if (await ListingModeration.HideAsync(db, id, ct) is not { } before) return false;
             previous = Slug.Of(before);
         }
+        else if (kind == ModerationSubjectKind.Recommendation)
+        {
+            if (!await Exchanges.RecommendationModeration.HideAsync(db, id, ct)) return false;
+        }
         else if (!await OrganizationModeration.HideAsync(db, id, ct)) return false;
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -42,6 +46,10 @@ public sealed class ModerationDecisions(ElBasarDbContext db, ModerationMails mai
                 .OrderByDescending(l => l.At).Select(l => l.PreviousStatus).FirstOrDefaultAsync(ct);
             var before = Slug.TryParse<ListingStatus>(hidden, out var status) ? status : ListingStatus.Published;
             if (!await ListingModeration.RestoreAsync(db, id, before, ct)) return false;
+        }
+        else if (kind == ModerationSubjectKind.Recommendation)
+        {
+            if (!await Exchanges.RecommendationModeration.RestoreAsync(db, id, ct)) return false;
         }
         else if (!await OrganizationModeration.RestoreAsync(db, id, ct)) return false;
 

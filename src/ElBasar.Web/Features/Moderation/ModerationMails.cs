@@ -12,7 +12,9 @@ public sealed class ModerationMails(Outbox outbox)
     {
         // Imported contact fields are free text: only a bare address gets mail.
         if (subject.ContactEmail is not { } email || !MailAddress.TryCreate(email, out var address) || address.Address != email) return false;
-        var (subjectLine, what) = subject.Kind == ModerationSubjectKind.Listing
+        var (subjectLine, what) = subject.Kind == ModerationSubjectKind.Recommendation
+            ? ("Votre recommandation a été masquée", $"La {char.ToLowerInvariant(subject.Title[0])}{subject.Title[1..]} a été masquée par l'équipe d'animation du réseau : elle n'apparaît plus sur elBasar.")
+            : subject.Kind == ModerationSubjectKind.Listing
             ? ("Votre annonce a été masquée", $"Votre annonce « {subject.Title} » a été masquée par l'équipe d'animation du réseau : elle n'apparaît plus sur elBasar.")
             : ("Votre fiche a été masquée", $"La fiche de « {subject.Title} » a été masquée par l'équipe d'animation du réseau, avec ses annonces : elles n'apparaissent plus sur elBasar.");
         var text = $"Bonjour,\n\n{what}\n\nMotif : {reason}\n\nPour en parler ou demander qu'elle soit rétablie, contactez l'équipe d'animation du réseau.";

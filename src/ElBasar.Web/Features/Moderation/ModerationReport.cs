@@ -22,8 +22,8 @@ public sealed class ModerationReport
     public Guid? ResolvedById { get; set; }
 }
 
-/// <summary>What can be reported and moderated; the slugs name them in the database and in addresses.</summary>
-public enum ModerationSubjectKind { Listing, Organization }
+/// <summary>What can be reported and moderated (a recommendation is Features/Exchanges'); the slugs name them in the database and in addresses.</summary>
+public enum ModerationSubjectKind { Listing, Organization, Recommendation }
 
 public enum ReportReason { Fraud, Offensive, Spam, Misleading, Other }
 

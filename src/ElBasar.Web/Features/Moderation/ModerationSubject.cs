@@ -9,14 +9,32 @@ namespace ElBasar.Web.Features.Moderation;
 public sealed record ModerationSubject(
     ModerationSubjectKind Kind, Guid Id, string Title, bool Hidden, string? OrganizationName, string? ContactEmail)
 {
-    /// <summary>The address segment of each kind: <c>/annonces/{id}</c>, <c>/structures/{id}</c>.</summary>
-    public static string Segment(ModerationSubjectKind kind) => kind == ModerationSubjectKind.Listing ? "annonces" : "structures";
+    /// <summary>The address segment of each kind: <c>/annonces/{id}</c>, <c>/structures/{id}</c>, <c>/recommandations/{id}</c>.</summary>
+    public static string Segment(ModerationSubjectKind kind) => kind switch
+    {
+        ModerationSubjectKind.Listing => "annonces",
+        ModerationSubjectKind.Recommendation => "recommandations",
+        _ => "structures",
+    };
 
     public static bool TryParseSegment(string? segment, out ModerationSubjectKind kind)
     {
-        kind = segment == "structures" ? ModerationSubjectKind.Organization : ModerationSubjectKind.Listing;
-        return segment is "annonces" or "structures";
+        kind = segment switch
+        {
+            "structures" => ModerationSubjectKind.Organization,
+            "recommandations" => ModerationSubjectKind.Recommendation,
+            _ => ModerationSubjectKind.Listing,
+        };
+        return segment is "annonces" or "structures" or "recommandations";
     }
+
+    /// <summary>The French name of each kind, as headings and the journal say it.</summary>
+    public static string KindLabel(ModerationSubjectKind kind) => kind switch
+    {
+        ModerationSubjectKind.Listing => "Annonce",
+        ModerationSubjectKind.Recommendation => "Recommandation",
+        _ => "Structure",
+    };
 
     public static string PublicPath(ModerationSubjectKind kind, Guid id) => $"/{Segment(kind)}/{id}";
     public static string ManagePath(ModerationSubjectKind kind, Guid id) => $"/moderation/{Segment(kind)}/{id}";
@@ -25,7 +43,9 @@ public sealed record ModerationSubject(
     public string ManagePath() => ManagePath(Kind, Id);
 
     public static Task<ModerationSubject?> FindAsync(ElBasarDbContext db, ModerationSubjectKind kind, Guid id, CancellationToken ct) =>
-        kind == ModerationSubjectKind.Listing
+        kind == ModerationSubjectKind.Recommendation
+            ? Exchanges.RecommendationModeration.FindAsync(db, id, ct)
+        : kind == ModerationSubjectKind.Listing
             ? db.Listings.AsNoTracking().Where(l => l.Id == id)
                 .Select(l => new ModerationSubject(kind, l.Id, l.Title, l.Status == ListingStatus.Hidden, l.Organization!.Name, l.Organization.Email))
                 .FirstOrDefaultAsync(ct)
@@ -45,7 +65,10 @@ public sealed record ModerationSubject(
         var organizations = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
             .Select(o => new ModerationSubject(ModerationSubjectKind.Organization, o.Id, o.Name, o.Status == OrganizationStatus.Hidden, null, null))
             .ToListAsync(ct);
-        return listings.Concat(organizations).ToDictionary(s => (s.Kind, s.Id));
+        var recommendations = new List<ModerationSubject>();
+        foreach (var id in subjects.Where(s => s.Kind == ModerationSubjectKind.Recommendation).Select(s => s.Id).Distinct())
+            if (await Exchanges.RecommendationModeration.FindAsync(db, id, ct) is { } recommendation) recommendations.Add(recommendation);
+        return listings.Concat(organizations).Concat(recommendations).ToDictionary(s => (s.Kind, s.Id));
     }
 }
 

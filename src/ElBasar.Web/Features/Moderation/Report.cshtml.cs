@@ -58,6 +58,8 @@ public sealed class ReportModel(ElBasarDbContext db, HomeNetwork network, UserMa
         PublicPath = ModerationSubject.PublicPath(subjectKind, id);
         if (subjectKind == ModerationSubjectKind.Listing)
             Title = (await ListingDetails.FindAsync(db.Listings, id, ct))?.Title ?? "";
+        else if (subjectKind == ModerationSubjectKind.Recommendation)
+            Title = await Exchanges.RecommendationModeration.FindAsync(db, id, ct) is { Hidden: false } recommendation ? recommendation.Title : "";
         else
             Title = (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, withMembersOnlyContacts: false, ct))?.Name ?? "";
         return Title.Length > 0;

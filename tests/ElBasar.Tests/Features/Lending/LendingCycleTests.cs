@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ElBasar.Tests.Features.Directory;
 using ElBasar.Tests.Support;
+using ElBasar.Web.Features.Exchanges;
 using ElBasar.Web.Features.Lending;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,14 @@ public sealed class LendingCycleTests
         Assert.Equal(new DateOnly(2026, 11, 29), loan.ReturnDate);
         Assert.Equal(10, loan.DaysLent);
         Assert.Equal("equipment", loan.Category);
+
+        // The loan is now an exchange, declared by the lender, for the borrower to confirm; once only.
+        var exchange = await app.WithDbAsync((db, _) => db.Exchanges.SingleAsync());
+        Assert.Equal((lender.Organization.Id, borrower.Organization.Id, "loan", ExchangeStatus.Declared, "Prêt : Vélo cargo biporteur"),
+            (exchange.FromOrganizationId, exchange.ToOrganizationId, exchange.Mode, exchange.Status, exchange.Description));
+        Assert.Equal(new DateOnly(2026, 11, 29), exchange.Date);
+        Assert.Equal(HttpStatusCode.Conflict, (await lender.ActAsync(id, "return", new { note = "Encore ?" })).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync((db, _) => db.Exchanges.CountAsync()));
     }
 
     [SkippableTheory, BothDatabases]

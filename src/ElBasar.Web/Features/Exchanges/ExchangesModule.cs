@@ -1,0 +1,27 @@
+using ElBasar.Web.Features.Accounts;
+
+namespace ElBasar.Web.Features.Exchanges;
+
+/// <summary>Exchanges between members, their recommendations, and the impact dashboard (README.md beside this file).</summary>
+public static class ExchangesModule
+{
+    public static IServiceCollection AddExchanges(this IServiceCollection services)
+    {
+        services.AddScoped<ExchangeLedger>();
+        services.AddScoped<Lending.ILoanReturnedHandler, LoanExchanges>();
+        services.AddScoped<ImpactReport>();
+        services.AddScoped<MemberActivity>();
+        services.AddScoped<ExchangeForms>();
+        services.AddScoped<ExchangeViews>();
+        services.AddScoped<Accounts.PersonalData.IPersonalDataSource, ExchangesPersonalData>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapExchanges(this IEndpointRouteBuilder app)
+    {
+        app.MapExchangesApi();
+        app.MapGet("/animation/impact/echanges.csv", ImpactExport.ExchangesCsvAsync).RequireAuthorization(AccountPolicies.Staff).ExcludeFromDescription();
+        app.MapGet("/animation/impact/membres.csv", ImpactExport.MembersCsvAsync).RequireAuthorization(AccountPolicies.Staff).ExcludeFromDescription();
+        return app;
+    }
+}

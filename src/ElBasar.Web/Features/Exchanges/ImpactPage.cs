@@ -1,0 +1,20 @@
+using ElBasar.Web.Infrastructure.Web;
+
+namespace ElBasar.Web.Features.Exchanges;
+
+/// <summary>What the dashboard, the printable report and the public page show: the period, its figures, and whether names may appear.</summary>
+public sealed record ImpactView(ImpactPeriod Period, ImpactFigures Figures, IReadOnlyList<ImpactLink> Links, bool Names, string BasePath)
+{
+    public string Money(decimal euros) => euros.ToString("#,##0.00", WebModule.French) + " €";
+    public static string Number(decimal value) => value.ToString("#,##0.##", WebModule.French);
+    public static string Share(double share) => (share * 100).ToString("0.#", WebModule.French) + " %";
+
+    /// <summary>?from=&amp;to= read for a page: bad or missing dates fall back to the last twelve months, with the errors to show.</summary>
+    public static (ImpactPeriod Period, IReadOnlyList<string> Problems) PeriodOf(string? from, string? to, TimeProvider clock)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var today = DateOnly.FromDateTime(Display.ToParis(clock.GetUtcNow().UtcDateTime));
+        if (ImpactPeriod.Parse(from, to, today, errors) is { } period) return (period, []);
+        return (ImpactPeriod.Parse(null, null, today, new())!.Value, errors.SelectMany(e => e.Value).ToList());
+    }
+}

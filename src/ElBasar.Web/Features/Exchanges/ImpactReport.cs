@@ -1,0 +1,233 @@
+using System.Globalization;
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Geo;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElBasar.Web.Features.Exchanges;
+
+/// <summary>A period, both days included.</summary>
+public readonly record struct ImpactPeriod(DateOnly From, DateOnly To)
+{
+    public const string FromKey = "from", ToKey = "to";
+
+    /// <summary>Parses ?from=YYYY-MM-DD&amp;to=YYYY-MM-DD; missing ones default to the last twelve months up to today.</summary>
+    public static ImpactPeriod? Parse(string? from, string? to, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        DateOnly f = today.AddYears(-1).AddDays(1), t = today;
+        if (!string.IsNullOrWhiteSpace(from) && !DateOnly.TryParseExact(from.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out f))
+            errors[FromKey] = ["« from » est une date AAAA-MM-JJ, par exemple 2025-01-01."];
+        if (!string.IsNullOrWhiteSpace(to) && !DateOnly.TryParseExact(to.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out t))
+            errors[ToKey] = ["« to » est une date AAAA-MM-JJ, par exemple 2025-12-31."];
+        if (errors.Count == 0 && t < f) errors[ToKey] = ["« to » doit venir après « from »."];
+        if (errors.Count == 0 && t.DayNumber - f.DayNumber > 366 * 50) errors[FromKey] = ["La période est trop longue (50 ans au plus)."];
+        return errors.Count == 0 ? new ImpactPeriod(f, t) : null;
+    }
+
+    public string Query => $"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}".Replace('/', '-');
+}
+
+/// <summary>One line of a series: its key (a slug, a code or yyyy-MM), its French label and its figures.</summary>
+public sealed record ImpactLine(string Key, string Label, int Exchanges, decimal MarketAmountEur, decimal NonMarketHours, decimal NonMarketValueEur);
+
+/// <summary>The confirmed exchanges of a period, counted (contracts/interfaces.md, GET /api/v1/impact).</summary>
+public sealed record ImpactFigures(
+    string From, string To,
+    int Exchanges, decimal MarketAmountEur, decimal NonMarketHours, decimal NonMarketValueEur,
+    int OrganizationsInvolved, int MembersActive, int Members, double MembersActiveShare,
+    int DistinctPairs, int NewPairs, double? AverageDistanceKm,
+    IReadOnlyList<ImpactLine> ByMonth, IReadOnlyList<ImpactLine> ByCategory, IReadOnlyList<ImpactLine> ByMode,
+    IReadOnlyList<ImpactLine> ByTerritory, IReadOnlyList<ImpactLine> ByEpci, IReadOnlyList<ImpactLine> ByDepartement,
+    IReadOnlyList<ImpactLine> ByLegalForm);
+
+/// <summary>A link of the network picture: two organisations and their confirmed exchanges in the period.</summary>
+public sealed record ImpactLink(Guid A, string AName, double? ALat, double? ALon, Guid B, string BName, double? BLat, double? BLon, int Exchanges);
+
+/// <summary>
+/// The impact dashboard's figures, aggregated by the database: a few GROUP BY over the confirmed
+/// exchanges of the period (index on status and date), each returning at most a few thousand groups
+/// that are summed up here. Nothing reads the exchanges one by one.
+/// <para>Territories: an exchange is "in the Lille metropolis" when both parties are in it, "between
+/// the metropolis and elsewhere" when one is, "outside the metropolis" when neither is (or a place is
+/// unknown). By EPCI, by département and by legal form, an exchange counts once for each different
+/// place or form of its two parties, so those lines may add up to more than the total.</para>
+/// </summary>
+public sealed class ImpactReport(ElBasarDbContext db, IServiceScopeFactory scopes, Taxonomy taxonomy, Territories territories, HomeNetwork network)
+{
+    public const string InLille = "lille", LilleAndElsewhere = "lille-autre", OutsideLille = "hors-lille", Unknown = "inconnu";
+
+    static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    IQueryable<Exchange> Confirmed(ImpactPeriod period) => Confirmed(db, period);
+
+    static IQueryable<Exchange> Confirmed(ElBasarDbContext db, ImpactPeriod period) =>
+        db.Exchanges.AsNoTracking().Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= period.From && e.Date <= period.To);
+
+    public async Task<ImpactFigures> ComputeAsync(ImpactPeriod period, CancellationToken ct)
+    {
+        // The four scans are independent: each runs on its own connection, at the same time (SQLite's WAL
+        // lets readers share the file), so the dashboard waits for the longest, not for their sum.
+        var cellsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.Month, e.Mode, e.Category, e.Market })
+            .Select(g => new Cell(g.Key.Month, g.Key.Mode, g.Key.Category, g.Key.Market, g.Count(),
+                g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0),
+                g.Sum(e => e.FirstOfPair ? 1 : 0), g.Sum(e => e.DistanceKm ?? 0), g.Count(e => e.DistanceKm != null)))
+            .ToListAsync(ct));
+
+        // 2. By both parties' places.
+        var placesTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.FromEpci, e.ToEpci, e.FromDepartement, e.ToDepartement, e.Market })
+            .Select(g => new Place(g.Key.FromEpci, g.Key.ToEpci, g.Key.FromDepartement, g.Key.ToDepartement, g.Key.Market, g.Count(),
+                g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
+            .ToListAsync(ct));
+
+        // 3. By both parties' legal forms.
+        var formsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.FromLegalForm, e.ToLegalForm, e.Market })
+            .Select(g => new Form(g.Key.FromLegalForm, g.Key.ToLegalForm, g.Key.Market, g.Count(),
+                g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
+            .ToListAsync(ct));
+
+        // 4. The pairs and their exchanges: the distinct pairs, the organisations involved (both ends of a pair), the heaviest links.
+        var pairsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.PairLowId, e.PairHighId })
+            .Select(g => new PairCount(g.Key.PairLowId, g.Key.PairHighId, g.Count())).ToListAsync(ct));
+        await Task.WhenAll(cellsTask, placesTask, formsTask, pairsTask);
+        var (cells, places, forms, pairs) = (cellsTask.Result, placesTask.Result, formsTask.Result, pairsTask.Result);
+        var involved = pairs.Select(p => p.Low).Concat(pairs.Select(p => p.High)).Distinct().ToList();
+        Heaviest = pairs.OrderByDescending(p => p.Count).ThenBy(p => p.Low).ThenBy(p => p.High).Take(LinksKept).ToList();
+
+        _computedFor = period;
+        var homeId = await network.IdAsync(ct);
+        var members = await db.NetworkMemberships.AsNoTracking().Where(m => m.NetworkId == homeId && m.IsMember).Select(m => m.OrganizationId).ToListAsync(ct);
+        var memberSet = members.ToHashSet();
+        var active = involved.Count(memberSet.Contains);
+
+        var total = Sum(cells.Select(c => (c.Market, c.Count, c.Cents, c.Minutes, c.ValueCents)));
+        var distanceCount = cells.Sum(c => c.WithDistance);
+        var monthKeys = MonthsOf(period);
+        var byMonth = monthKeys.Select(m => Line($"{m / 100:0000}-{m % 100:00}", MonthLabel(m),
+            cells.Where(c => c.Month == m).Select(c => (c.Market, c.Count, c.Cents, c.Minutes, c.ValueCents)))).ToList();
+        var byMode = taxonomy.ExchangeModes.Select(mode => Line(mode.Slug, mode.Label,
+            cells.Where(c => c.Mode == mode.Slug).Select(c => (c.Market, c.Count, c.Cents, c.Minutes, c.ValueCents)))).ToList();
+        var byCategory = taxonomy.Categories.Select(category => Line(category.Slug, category.Label,
+            cells.Where(c => c.Category == category.Slug).Select(c => (c.Market, c.Count, c.Cents, c.Minutes, c.ValueCents)))).ToList();
+
+        var byTerritory = new[]
+        {
+            (InLille, "Dans la Métropole européenne de Lille (les deux partenaires)"),
+            (LilleAndElsewhere, "Entre la Métropole européenne de Lille et un autre EPCI"),
+            (OutsideLille, "Hors de la Métropole européenne de Lille (aucun partenaire)"),
+        }.Select(t => Line(t.Item1, t.Item2, places.Where(p => Scope(p) == t.Item1).Select(p => (p.Market, p.Count, p.Cents, p.Minutes, p.ValueCents)))).ToList();
+
+        var byEpci = places.SelectMany(p => Distinct(p.FromEpci, p.ToEpci).Select(code => (code, p)))
+            .GroupBy(x => x.code)
+            .Select(g => Line(g.Key ?? Unknown, g.Key is { } c ? territories.FindEpci(c)?.Name ?? c : "EPCI inconnu",
+                g.Select(x => (x.p.Market, x.p.Count, x.p.Cents, x.p.Minutes, x.p.ValueCents))))
+            .OrderByDescending(l => l.Key == LilleMetropolisKey).ThenByDescending(l => l.Exchanges).ThenBy(l => l.Label, StringComparer.Create(French, true)).ToList();
+        var byDepartement = places.SelectMany(p => Distinct(p.FromDepartement, p.ToDepartement).Select(code => (code, p)))
+            .GroupBy(x => x.code)
+            .Select(g => Line(g.Key ?? Unknown, g.Key is { } c ? $"{territories.FindDepartement(c)?.Name ?? c} ({c})" : "Département inconnu",
+                g.Select(x => (x.p.Market, x.p.Count, x.p.Cents, x.p.Minutes, x.p.ValueCents))))
+            .OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
+        var byLegalForm = forms.SelectMany(f => Distinct(f.From, f.To).Select(form => (form, f)))
+            .GroupBy(x => x.form)
+            .Select(g => Line(g.Key ?? Unknown, g.Key is { } s ? taxonomy.LegalFormLabel(s) : "Forme juridique non précisée",
+                g.Select(x => (x.f.Market, x.f.Count, x.f.Cents, x.f.Minutes, x.f.ValueCents))))
+            .OrderByDescending(l => l.Exchanges).ThenBy(l => l.Label, StringComparer.Create(French, true)).ToList();
+
+        return new ImpactFigures(
+            period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            total.Exchanges, total.MarketAmountEur, total.NonMarketHours, total.NonMarketValueEur,
+            involved.Count, active, members.Count, members.Count == 0 ? 0 : Math.Round((double)active / members.Count, 4),
+            pairs.Count, cells.Sum(c => c.NewPairs), distanceCount == 0 ? null : Math.Round(cells.Sum(c => c.DistanceKm) / distanceCount, 1),
+            byMonth, byCategory, byMode, byTerritory, byEpci, byDepartement, byLegalForm);
+    }
+
+    const string LilleMetropolisKey = ExchangeLedger.LilleMetropolis;
+
+    const int LinksKept = 500;
+
+    async Task<T> InScopeAsync<T>(Func<ElBasarDbContext, Task<T>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ElBasarDbContext>());
+    }
+
+    /// <summary>The heaviest pairs of the last <see cref="ComputeAsync"/>, kept for <see cref="LinksAsync"/>.</summary>
+    IReadOnlyList<PairCount>? Heaviest { get; set; }
+
+    /// <summary>
+    /// The heaviest links between organisations in the period, with their places, for the graph and the map;
+    /// from the pairs <see cref="ComputeAsync"/> just counted for the same period when it did.
+    /// </summary>
+    public async Task<IReadOnlyList<ImpactLink>> LinksAsync(ImpactPeriod period, int max, CancellationToken ct)
+    {
+        var top = (Heaviest is { } kept && _computedFor == period && max <= LinksKept ? kept
+                : await Confirmed(period).GroupBy(e => new { e.PairLowId, e.PairHighId })
+                    .Select(g => new PairCount(g.Key.PairLowId, g.Key.PairHighId, g.Count()))
+                    .OrderByDescending(x => x.Count).ThenBy(x => x.Low).Take(max).ToListAsync(ct))
+            .Take(max).ToList();
+        var ids = top.SelectMany(t => new[] { t.Low, t.High }).Distinct().ToList();
+        var organizations = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, o.Latitude, o.Longitude }).ToDictionaryAsync(o => o.Id, ct);
+        return top.Where(t => organizations.ContainsKey(t.Low) && organizations.ContainsKey(t.High)).Select(t =>
+        {
+            var a = organizations[t.Low];
+            var b = organizations[t.High];
+            return new ImpactLink(a.Id, a.Name, a.Latitude, a.Longitude, b.Id, b.Name, b.Latitude, b.Longitude, t.Count);
+        }).ToList();
+    }
+
+    ImpactPeriod? _computedFor;
+
+    sealed record PairCount(Guid Low, Guid High, int Count);
+
+    static string Scope(Place p)
+    {
+        var a = p.FromEpci == LilleMetropolisKey;
+        var b = p.ToEpci == LilleMetropolisKey;
+        return a && b ? InLille : a || b ? LilleAndElsewhere : OutsideLille;
+    }
+
+    static IEnumerable<string?> Distinct(string? a, string? b) => a == b ? [a] : [a, b];
+
+    public static IReadOnlyList<int> MonthsOf(ImpactPeriod period)
+    {
+        var months = new List<int>();
+        for (var m = new DateOnly(period.From.Year, period.From.Month, 1); m <= period.To; m = m.AddMonths(1))
+            months.Add(m.Year * 100 + m.Month);
+        return months;
+    }
+
+    static string MonthLabel(int month) => new DateOnly(month / 100, month % 100, 1).ToString("MMMM yyyy", French);
+
+    static ImpactLine Line(string key, string label, IEnumerable<(bool Market, int Count, long Cents, long Minutes, long ValueCents)> rows)
+    {
+        var sum = Sum(rows);
+        return new ImpactLine(key, label, sum.Exchanges, sum.MarketAmountEur, sum.NonMarketHours, sum.NonMarketValueEur);
+    }
+
+    static (int Exchanges, decimal MarketAmountEur, decimal NonMarketHours, decimal NonMarketValueEur) Sum(
+        IEnumerable<(bool Market, int Count, long Cents, long Minutes, long ValueCents)> rows)
+    {
+        int count = 0;
+        long market = 0, minutes = 0, value = 0;
+        foreach (var r in rows)
+        {
+            count += r.Count;
+            if (r.Market) market += r.Cents;
+            else
+            {
+                minutes += r.Minutes;
+                value += r.ValueCents;
+            }
+        }
+        return (count, market / 100m, Math.Round(minutes / 60m, 2), value / 100m);
+    }
+
+    sealed record Cell(int Month, string Mode, string Category, bool Market, int Count, long Cents, long Minutes, long ValueCents,
+        int NewPairs, double DistanceKm, int WithDistance);
+
+    sealed record Place(string? FromEpci, string? ToEpci, string? FromDepartement, string? ToDepartement, bool Market, int Count,
+        long Cents, long Minutes, long ValueCents);
+
+    sealed record Form(string? From, string? To, bool Market, int Count, long Cents, long Minutes, long ValueCents);
+}
