@@ -65,6 +65,13 @@ public sealed partial class JourneyPublishingTests(BrowserFixture browser, SiteF
         await Expect(page).ToHaveURLAsync(OrganizationPage());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Organization);
 
+        // It joins the network by accepting the charter: members publish for free.
+        await page.GotoAsync("/espace");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Adhérer au réseau pour {Organization}" }).ClickAsync();
+        await page.GetByLabel(new Regex("lu la charte")).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Adhérer au réseau" }).ClickAsync();
+        await Expect(page.GetByText("Membre du réseau")).ToBeVisibleAsync();
+
         // The offer, on behalf of the new organisation.
         await page.GotoAsync("/espace");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Publier au nom de {Organization}" }).ClickAsync();

@@ -31,6 +31,8 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
     const string MembershipRecord = "(an organisation's memberships, for the facilitators, a payment recorded)";
     const string MembershipStatus = "(an organisation's membership and receipts, as its owner sees them)";
     const string AReceipt = "(a membership fee's receipt)";
+    const string FeatureListing = "(the form to feature a listing of an organisation one owns)";
+    const string OrganizationPayments = "(what an organisation one owns has to pay, a featuring asked for)";
     const string RefusedListing = "(the publishing form, refused, with its errors)";
     const string RefusedProfile = "(the new profile form, refused, with its errors)";
     const string Colleague = "benevole@example.org";
@@ -42,12 +44,13 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
         "/compte", "/compte/donnees", "/moderation", "/moderation/journal", AReport, AModeratedListing, ListingPhotos,
         "/espace", "/structures/nouvelle", "/structures/nouvelle?type=personne", NewListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow,
         RefusedListing, RefusedProfile, "/animation", "/animation/adhesions", MembershipRecord, MembershipStatus, AReceipt,
+        "/animation/paiements", FeatureListing, OrganizationPayments,
     };
 
     // Signed in once per site, then each test starts with those cookies: the account forms take ten posts a minute.
     static readonly ConcurrentDictionary<Uri, string> SignedIn = new();
 
-    static readonly string[] OwnerPages = ["/espace", NewListing, RefusedListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow, MembershipRecord, MembershipStatus, AReceipt];
+    static readonly string[] OwnerPages = ["/espace", NewListing, RefusedListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow, MembershipRecord, MembershipStatus, AReceipt, FeatureListing, OrganizationPayments];
 
     [Theory, MemberData(nameof(Pages))]
     public async Task Page_has_no_serious_accessibility_violation_and_fits_a_phone(string address)
@@ -79,6 +82,8 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
             MembershipRecord => $"/animation/adhesions/{organization}",
             MembershipStatus => $"/structures/{organization}/cotisation",
             AReceipt => await ReceiptOfAsync(page, organization!),
+            FeatureListing => $"{listing}/a-la-une",
+            OrganizationPayments => await FeatureAskedAsync(page, listing!, organization!),
             RefusedProfile => "/structures/nouvelle",
             _ => address,
         };
@@ -160,6 +165,15 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Paiement enregistré");
         }
         return (await receipt.First.GetAttributeAsync("href"))!;
+    }
+
+    // Featuring asked for once, so the organisation's payments page has a line: its address.
+    static async Task<string> FeatureAskedAsync(IPage page, string listing, string organization)
+    {
+        await page.GotoAsync($"{listing}/a-la-une");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Demander la mise à la une") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Paiements de "));
+        return $"/structures/{organization}/paiements";
     }
 
     static async Task<string> OrganizationOfAsync(IPage page, string listing)

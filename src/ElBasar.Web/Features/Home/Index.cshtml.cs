@@ -15,6 +15,8 @@ public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingS
     /// <summary>Live offers and demands, counted like a search's results: a floor past <see cref="ListingSearch.CountLimit"/>.</summary>
     public ListingPage LiveOffers { get; private set; } = null!;
     public ListingPage LiveDemands { get; private set; } = null!;
+    /// <summary>Listings whose organisation paid to feature them this month ("À la une").</summary>
+    public IReadOnlyList<ListingSummary> Featured { get; private set; } = [];
     public IReadOnlyList<ListingSummary> LatestOffers { get; private set; } = [];
     public IReadOnlyList<ListingSummary> LatestDemands { get; private set; } = [];
 
@@ -29,6 +31,7 @@ public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingS
             && o.Networks.Any(m => m.NetworkId == networkId && m.IsMember), ct);
         LiveOffers = await CountAsync(ListingKind.Offer, ct);
         LiveDemands = await CountAsync(ListingKind.Demand, ct);
+        Featured = await ListingSummaries.Project(live.Where(l => l.FeaturedUntil > now).OrderByDescending(l => l.FeaturedUntil).Take(Latest)).ToListAsync(ct);
         LatestOffers = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Offer).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
         LatestDemands = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Demand).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
     }

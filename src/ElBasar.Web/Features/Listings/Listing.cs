@@ -36,6 +36,9 @@ public sealed class Listing
     public DateTime? ExpiryReminderSentAt { get; set; }
     public DateTime? ExpiryRemindedFor { get; set; }
 
+    /// <summary>Shown first ("À la une") until then: a paid option.</summary>
+    public DateTime? FeaturedUntil { get; set; }
+
     /// <summary>For projections only (the first photo of a card): never Include it, each photo carries its bytes.</summary>
     public List<Photos.ListingPhoto> Photos { get; set; } = [];
 
@@ -69,7 +72,11 @@ public sealed class Listing
 public enum ListingKind { Offer, Demand }
 
 /// <summary>Draft is also "en pause": a listing taken offline by its organisation, which may put it back.</summary>
-public enum ListingStatus { Draft, Published, Closed, Hidden }
+/// <summary>
+/// Draft: paused by its people. Published: online. Closed: pourvue or retirée. Hidden: by moderation.
+/// Unpaid: a non-member's listing waiting for its payment (see <see cref="Publishing.IListingCharges"/>).
+/// </summary>
+public enum ListingStatus { Draft, Published, Closed, Hidden, Unpaid }
 
 /// <summary>Why a listing was closed: fulfilled ("pourvue") or withdrawn ("retirée").</summary>
 public enum ListingOutcome { Fulfilled, Withdrawn }
@@ -113,6 +120,7 @@ sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         e.HasIndex(l => new { l.Latitude, l.Longitude });
         // The expiry reminder's scan (Expiry/ExpiryReminderJob).
         e.HasIndex(l => new { l.Status, l.ExpiresAt });
+        e.HasIndex(l => l.FeaturedUntil);
     }
 }
 

@@ -37,7 +37,8 @@ public sealed record ListingDetails(
     static IQueryable<ListingDetails> Project(IQueryable<Listing> listings) =>
         listings.Select(l => new ListingDetails(
             l.Id, l.ExternalId, l.Kind == ListingKind.Offer ? "offer" : "demand",
-            l.Status == ListingStatus.Closed ? "closed" : l.Status == ListingStatus.Hidden ? "hidden" : l.Status == ListingStatus.Draft ? "draft" : "published",
+            l.Status == ListingStatus.Closed ? "closed" : l.Status == ListingStatus.Hidden ? "hidden" : l.Status == ListingStatus.Draft ? "draft"
+                : l.Status == ListingStatus.Unpaid ? "unpaid" : "published",
             l.Title, l.Description, l.Category, l.ExchangeModes.Select(m => m.Mode).ToList(), l.Price,
             new OrganizationRef(l.OrganizationId, l.Organization!.Name), l.CommuneInsee, l.Commune,
             l.Latitude, l.Longitude, l.CreatedAt, l.ExpiresAt)

@@ -5,8 +5,13 @@ public static class MembershipModule
     public static IServiceCollection AddMembership(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MembershipOptions>().Bind(configuration.GetSection(MembershipOptions.Section))
-            .Validate(o => o.PollMinutes is >= 1 and <= 1440, "Membership:PollMinutes must be between 1 and 1440.").ValidateOnStart();
+            .Validate(o => o.PollMinutes is >= 1 and <= 1440, "Membership:PollMinutes must be between 1 and 1440.")
+            .Validate(o => o.ListingPriceEur >= 0 && o.FeaturePriceEur >= 0, "Membership:ListingPriceEur and FeaturePriceEur cannot be negative.")
+            .ValidateOnStart();
         services.AddScoped<Memberships>();
+        services.AddScoped<Payments>();
+        services.AddScoped<Listings.Publishing.IListingCharges, ListingCharges>();
+        services.AddSingleton<IPaymentProvider, ManualPaymentProvider>();
         services.AddScoped<Infrastructure.Web.IBackOfficeSource, MembershipBackOffice>();
         services.AddSingleton<MembershipJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipJob>());

@@ -17,7 +17,8 @@ namespace ElBasar.Web.Features.Listings.Publishing;
 /// (<see cref="OrganizationAccess.CanEditAsync"/>); the network's staff publish for nobody else.
 /// </summary>
 public sealed class ListingPublisher(
-    ElBasarDbContext db, OrganizationAccess access, Taxonomy taxonomy, Territories territories, HomeNetwork network, TimeProvider clock)
+    ElBasarDbContext db, OrganizationAccess access, Taxonomy taxonomy, Territories territories, HomeNetwork network, IListingCharges charges,
+    TimeProvider clock)
 {
     public const int MaxTitleLength = 120;
     public const int MaxDescriptionLength = 5000;
@@ -25,6 +26,9 @@ public sealed class ListingPublisher(
 
     /// <summary>How long a listing stays online when nobody says: three months, renewable.</summary>
     public static DateTime DefaultExpiry(DateTime now) => now.AddMonths(3);
+
+    public const string UnpaidProblem =
+        "Cette annonce attend son paiement : elle sera en ligne dès que l'équipe d'animation l'aura enregistré.";
 
     public const string HiddenProblem =
         "Cette annonce est masquée par la modération : elle ne peut être ni remise en ligne, ni close, ni prolongée tant que l'équipe du réseau ne l'a pas rétablie.";
@@ -54,13 +58,14 @@ public sealed class ListingPublisher(
             Category = values.Category,
             NetworkId = await network.IdAsync(ct),
             OrganizationId = organizationId,
-            Status = ListingStatus.Published,
+            Status = await charges.IsChargedAsync(organizationId, ct) ? ListingStatus.Unpaid : ListingStatus.Published,
             CreatedAt = now,
             CreatedById = userId,
         };
         values.ApplyTo(listing, userId, now);
         db.Listings.Add(listing);
         await db.SaveChangesAsync(ct);
+        if (listing.Status == ListingStatus.Unpaid) await charges.RequestAsync(listing, ct);
         return PublishingResult.Done(listing);
     }
 
@@ -92,6 +97,7 @@ public sealed class ListingPublisher(
         {
             ListingStatus.Published or ListingStatus.Draft => Set(listing, ListingStatus.Draft),
             ListingStatus.Closed => "Une annonce pourvue ou retirée ne se met pas en pause.",
+            ListingStatus.Unpaid => UnpaidProblem,
             _ => HiddenProblem,
         }, ct);
 
@@ -101,6 +107,7 @@ public sealed class ListingPublisher(
         {
             if (listing.Status == ListingStatus.Closed) return "Une annonce pourvue ou retirée ne se remet pas en ligne : publiez-en une nouvelle.";
             if (listing.Status == ListingStatus.Hidden) return HiddenProblem;
+            if (listing.Status == ListingStatus.Unpaid) return UnpaidProblem;
             if (listing.ExpiresAt is not { } at || at <= now) listing.ExpiresAt = DefaultExpiry(now);
             return Set(listing, ListingStatus.Published);
         }, ct);
@@ -121,9 +128,27 @@ public sealed class ListingPublisher(
         {
             if (listing.Status == ListingStatus.Closed) return "Une annonce pourvue ou retirée ne se prolonge pas : publiez-en une nouvelle.";
             if (listing.Status == ListingStatus.Hidden) return HiddenProblem;
+            if (listing.Status == ListingStatus.Unpaid) return UnpaidProblem;
             listing.ExpiresAt = DefaultExpiry(now);
             return null;
         }, ct);
+
+    /// <summary>
+    /// Puts a listing whose payment was just recorded online, for three months from now; false when it
+    /// no longer waits for one (withdrawn meanwhile, or hidden by moderation).
+    /// </summary>
+    public async Task<bool> PublishPaidAsync(Guid id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Listings.Where(l => l.Id == id && l.Status == ListingStatus.Unpaid).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.Status, ListingStatus.Published)
+            .SetProperty(l => l.ExpiresAt, DefaultExpiry(now))
+            .SetProperty(l => l.UpdatedAt, now), ct) > 0;
+    }
+
+    /// <summary>Shows a listing first ("À la une") until <paramref name="until"/>: its featuring was paid.</summary>
+    public Task FeatureAsync(Guid id, DateTime until, CancellationToken ct) =>
+        db.Listings.Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.FeaturedUntil, until), ct);
 
     static string? Set(Listing listing, ListingStatus status)
     {

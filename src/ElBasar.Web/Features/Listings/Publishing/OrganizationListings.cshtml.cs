@@ -21,6 +21,7 @@ public sealed class OrganizationListingsModel(ElBasarDbContext db, OrganizationA
     public IReadOnlyList<Row> Paused { get; private set; } = [];
     public IReadOnlyList<Row> Closed { get; private set; } = [];
     public IReadOnlyList<Row> Hidden { get; private set; } = [];
+    public IReadOnlyList<Row> Unpaid { get; private set; } = [];
 
     public sealed record Row(
         Guid Id, string Title, ListingKind Kind, ListingStatus Status, ListingOutcome? Outcome, DateTime UpdatedAt,
@@ -43,6 +44,7 @@ public sealed class OrganizationListingsModel(ElBasarDbContext db, OrganizationA
         Online = rows.Where(r => r.Status == ListingStatus.Published).ToList();
         Paused = rows.Where(r => r.Status == ListingStatus.Draft).ToList();
         Closed = rows.Where(r => r.Status == ListingStatus.Closed).ToList();
+        Unpaid = rows.Where(r => r.Status == ListingStatus.Unpaid).ToList();
         var hidden = new List<Row>();
         foreach (var row in rows.Where(r => r.Status == ListingStatus.Hidden))
             hidden.Add(row with { Notice = await moderation.FindAsync(ModerationSubjectKind.Listing, row.Id, ct) });
