@@ -9,6 +9,7 @@ public static class ExchangesModule
     {
         services.AddScoped<ExchangeLedger>();
         services.AddScoped<Lending.ILoanReturnedHandler, LoanExchanges>();
+        services.AddScoped<Infrastructure.Web.IBackOfficeSource, ExchangesBackOffice>();
         services.AddScoped<ImpactReport>();
         services.AddScoped<MemberActivity>();
         services.AddScoped<ExchangeForms>();
