@@ -2,6 +2,7 @@ using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Alerts;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Events;
 using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
@@ -38,6 +39,7 @@ public static class ElBasarApp
         services.AddHotline();
         services.AddSearch();
         services.AddAlerts(configuration);
+        services.AddEvents(configuration);
         services.AddImport();
         services.AddDemo(configuration);
         return builder;
@@ -51,6 +53,7 @@ public static class ElBasarApp
         app.MapDirectory();
         app.MapSearch();
         app.MapAlerts();
+        app.MapEvents();
         app.MapMessaging();
         app.MapHotline();
         return app;
