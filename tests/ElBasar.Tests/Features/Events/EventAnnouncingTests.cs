@@ -42,9 +42,7 @@ public sealed class EventAnnouncingTests
         for (var i = 0; i < 20; i++)
         {
             var (_, client) = await Eventing.MemberAsync(app, $"invite{i}@example.org", org, $"Invité {i}");
-            var page = await client.PostFormAsync($"/evenements/{ev.Id}", $"/evenements/{ev.Id}?handler=Register",
-                new Dictionary<string, string> { ["AsOrganizationId"] = org.Id.ToString() });
-            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await Eventing.RegisterAsync(client, ev.Id, org.Id)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/events/{ev.Id}.ics")).StatusCode);
         }
 
@@ -62,7 +60,7 @@ public sealed class EventAnnouncingTests
         Assert.StartsWith("\"Invité 0 (Biocoop du Beffroi)\";\"invite0@example.org\";\"Biocoop du Beffroi\";inscrit;", rows[1]);
 
         // Attendees are the organiser's: a guest sees neither the list nor the export.
-        var (_, guest) = await Eventing.MemberAsync(app, "curieux@example.org", org);
+        var (_, guest) = await Eventing.MemberAsync(app, "curieux@example.org", org, signIn: true);
         Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/evenements/{ev.Id}/inscrits")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/evenements/{ev.Id}/inscrits.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/evenements/{ev.Id}/modifier")).StatusCode);

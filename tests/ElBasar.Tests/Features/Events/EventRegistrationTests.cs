@@ -17,7 +17,7 @@ public sealed class EventRegistrationTests
         var ev = await Eventing.AnnounceAsync(facilitator, Eventing.Aperitif(capacity: 2));
         var org = await new OrganizationBuilder().SaveAsync(app);
         var people = new List<HttpClient>();
-        for (var i = 0; i < 4; i++) people.Add((await Eventing.MemberAsync(app, $"p{i}@example.org", org, $"Personne {i}")).Client);
+        for (var i = 0; i < 4; i++) people.Add((await Eventing.MemberAsync(app, $"p{i}@example.org", org, $"Personne {i}", signIn: true)).Client);
 
         var statuses = new List<string>();
         foreach (var person in people)
