@@ -8,6 +8,7 @@ using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
+using ElBasar.Web.Features.Newsletter;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
@@ -40,6 +41,7 @@ public static class ElBasarApp
         services.AddSearch();
         services.AddAlerts(configuration);
         services.AddEvents(configuration);
+        services.AddNewsletter(configuration);
         services.AddImport();
         services.AddDemo(configuration);
         return builder;
@@ -54,6 +56,7 @@ public static class ElBasarApp
         app.MapSearch();
         app.MapAlerts();
         app.MapEvents();
+        app.MapNewsletter();
         app.MapMessaging();
         app.MapHotline();
         return app;
