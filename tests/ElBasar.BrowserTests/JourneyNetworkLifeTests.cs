@@ -93,7 +93,7 @@ public sealed class JourneyNetworkLifeTests(BrowserFixture browser, SiteFixture 
         await CheckPageAsync(page);
 
         await page.GotoAsync("/lettre");
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^La lettre du réseau") }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^La lettre du réseau, ") }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("rendez-vous à Arras");
         await CheckPageAsync(page);
     }
