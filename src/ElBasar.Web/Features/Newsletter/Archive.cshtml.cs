@@ -1,12 +1,19 @@
+using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Newsletter;
 
-/// <summary>The public page of the digest: the past issues, the subscription form (double opt-in), and a member's own choice.</summary>
+/// <summary>
+/// The public page of the digest: the past issues, the subscription form (double opt-in), and a
+/// member's own choice. The form sends mail to the address typed: it takes the sign-in form's few
+/// posts a minute per address.
+/// </summary>
+[EnableRateLimiting(AccountLimits.Policy)]
 public sealed class ArchiveModel(ElBasarDbContext db, Subscribers subscribers) : PageModel
 {
     public IReadOnlyList<NewsletterIssue> Issues { get; private set; } = [];
