@@ -55,6 +55,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:DispatcherEnabled", "false");
         builder.UseSetting("Alerts:WorkerEnabled", "false");
         builder.UseSetting("Membership:WorkerEnabled", "false");
+        builder.UseSetting("Events:RemindersEnabled", "false");
+        builder.UseSetting("Newsletter:WorkerEnabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Listings:ExpiryRemindersEnabled", "false");
         builder.UseSetting("Lending:RemindersEnabled", "false");

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Events;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +37,39 @@ sealed class DemoSeed(ElBasarDbContext db, Importer importer, IOptions<DemoOptio
         importer.DateShift = clock.GetUtcNow().UtcDateTime.AddHours(-3) - NewestInFiles;
         var organizations = await importer.ImportOrganizationsAsync(Open("organizations.jsonl"), ct: ct);
         var listings = await importer.ImportListingsAsync(Open("listings.jsonl"), ct: ct);
+        await AddAperoAsync(ct);
         logger.LogInformation("Demo network loaded: {Organizations} organisations, {Listings} listings",
             organizations.Taken, listings.Taken);
+    }
+
+    // An itinerant apéro at a member's premises in Arras, ten days ahead at 18:30 in Paris: the network's habit.
+    async Task AddAperoAsync(CancellationToken ct)
+    {
+        var host = await db.Organizations.Where(o => o.ExternalId == "demo-org-023")
+            .Select(o => new { o.Id, o.Name, o.Commune, o.PostalCode, o.Latitude, o.Longitude }).SingleOrDefaultAsync(ct);
+        if (host is null) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = DateOnly.FromDateTime(EventTimes.ToParis(now)).AddDays(10);
+        var starts = EventTimes.FromParis(day.ToDateTime(new TimeOnly(18, 30)))!.Value;
+        db.Add(new Event
+        {
+            Title = $"Apéro itinérant chez {host.Name}",
+            Kind = EventKind.ItinerantApero,
+            Description = "Visite des serres et des parcelles, puis apéro avec les légumes du jardin. Venez découvrir les autres membres du réseau autour d'Arras.",
+            StartsAt = starts,
+            EndsAt = starts.AddHours(2),
+            Place = $"{host.Name}, {host.PostalCode} {host.Commune}",
+            HostOrganizationId = host.Id,
+            Latitude = host.Latitude,
+            Longitude = host.Longitude,
+            Capacity = 30,
+            Audience = EventAudience.Everyone,
+            HostBrings = "Les légumes de saison et une visite du jardin",
+            GuestsBring = "Un produit ou un service de votre structure à faire découvrir",
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     static Stream Open(string name) =>

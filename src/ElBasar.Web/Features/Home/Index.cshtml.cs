@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Events;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Home;
 
-public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingSearch search, TimeProvider clock) : PageModel
+public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingSearch search, EventCatalog events, TimeProvider clock) : PageModel
 {
     const int Latest = 6;
 
@@ -19,6 +20,7 @@ public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingS
     public IReadOnlyList<ListingSummary> Featured { get; private set; } = [];
     public IReadOnlyList<ListingSummary> LatestOffers { get; private set; } = [];
     public IReadOnlyList<ListingSummary> LatestDemands { get; private set; } = [];
+    public IReadOnlyList<EventCatalog.Summary> UpcomingEvents { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +35,7 @@ public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingS
         LiveDemands = await CountAsync(ListingKind.Demand, ct);
         Featured = await ListingSummaries.Project(live.Where(l => l.FeaturedUntil > now).OrderByDescending(l => l.FeaturedUntil).Take(Latest)).ToListAsync(ct);
         LatestOffers = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Offer).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
+        UpcomingEvents = await events.UpcomingAsync(3, ct);
         LatestDemands = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Demand).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
     }
 

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+using ElBasar.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace ElBasar.Web.Features.Newsletter;
+
+/// <summary>
+/// Absolute links of the digest, and its signed links: an HMAC of the subscriber's id under the
+/// subscriber's own secret, so a link works without signing in and cannot be made for someone else.
+/// </summary>
+public sealed class NewsletterLinks(IOptions<SiteOptions> site, IServer server)
+{
+    public string BaseUrl => (site.Value.BaseUrl is { Length: > 0 } configured ? configured
+        : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000").TrimEnd('/');
+
+    public string Listing(Guid id) => $"{BaseUrl}/annonces/{id}";
+    public string Organization(Guid id) => $"{BaseUrl}/structures/{id}";
+    public string Event(Guid id) => $"{BaseUrl}/evenements/{id}";
+    public string Archive => $"{BaseUrl}/lettre";
+
+    public string Unsubscribe(Subscriber s) => $"{BaseUrl}/lettre/desabonner/{s.Id}?signature={Sign(s, "unsubscribe")}";
+    public string Confirm(Subscriber s) => $"{BaseUrl}/lettre/confirmer/{s.Id}?signature={Sign(s, "confirm")}";
+
+    public static string Sign(Subscriber s, string purpose) =>
+        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(Encoding.UTF8.GetBytes(s.Secret), Encoding.UTF8.GetBytes($"{purpose}:{s.Id:N}")));
+
+    public static bool Verify(Subscriber s, string purpose, string? signature) =>
+        signature is { Length: > 0 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(s, purpose)), Encoding.ASCII.GetBytes(signature));
+}
