@@ -1,6 +1,7 @@
 using System.Text;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,13 +4,14 @@ using System.Text;
 namespace ElBasar.Web.Infrastructure.Web;
 
 /// <summary>
-/// Writes iCalendar (RFC 5545) with Paris times: CRLF line ends, lines folded at 75 octets without
-/// cutting a UTF-8 character, text escaped (backslash, semicolon, comma, line breaks), a VTIMEZONE
-/// for Europe/Paris that the local times refer to, a UID and a DTSTAMP per event.
+/// Writes iCalendar (RFC 5545) by hand, for events and lending alike: CRLF line ends, lines folded
+/// at 75 octets without cutting a UTF-8 character (3.1), TEXT escaped (3.3.11), a UID and a DTSTAMP
+/// on every event. Timed events are written as Paris wall-clock times with the VTIMEZONE they refer
+/// to; all-day ones as <c>DTSTART;VALUE=DATE</c> with an exclusive <c>DTEND</c> (3.6.1).
 /// </summary>
 public sealed class ICalendar
 {
-    /// <summary>One VEVENT. Times are UTC instants; they are written as Paris wall-clock times.</summary>
+    /// <summary>One timed VEVENT. Times are UTC instants; they are written as Paris wall-clock times.</summary>
     public sealed record Entry(string Uid, DateTime StartsAt, DateTime EndsAt, string Summary, DateTime Stamp)
     {
         public string? Description { get; init; }
@@ -22,26 +23,53 @@ public sealed class ICalendar
     }
 
     public const string ContentType = "text/calendar; charset=utf-8";
+
     const string TimeZone = "Europe/Paris";
     static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     readonly StringBuilder _out = new();
+    readonly DateTime _stamp;
 
+    /// <summary>A calendar named <paramref name="name"/>; <paramref name="stampUtc"/> is the DTSTAMP of its all-day events.</summary>
+    public ICalendar(string name, DateTime stampUtc)
+    {
+        _stamp = stampUtc;
+        Line("BEGIN:VCALENDAR");
+        Line("VERSION:2.0");
+        Line("PRODID:-//elBasar//elBasar//FR");
+        Line("CALSCALE:GREGORIAN");
+        Line("METHOD:PUBLISH");
+        Line("X-WR-CALNAME:" + Escape(name));
+        Line("X-WR-TIMEZONE:" + TimeZone);
+    }
+
+    /// <summary>A calendar of timed events, with the Paris time zone they are written in.</summary>
     public static string Write(string name, IEnumerable<Entry> entries)
     {
-        var calendar = new ICalendar();
-        calendar.Line("BEGIN:VCALENDAR");
-        calendar.Line("VERSION:2.0");
-        calendar.Line("PRODID:-//elBasar//Evenements du reseau//FR");
-        calendar.Line("CALSCALE:GREGORIAN");
-        calendar.Line("METHOD:PUBLISH");
-        calendar.Line("X-WR-CALNAME:" + Escape(name));
-        calendar.Line("X-WR-TIMEZONE:" + TimeZone);
+        var calendar = new ICalendar(name, DateTime.UnixEpoch);
         calendar.WriteParisTimeZone();
         foreach (var entry in entries) calendar.WriteEvent(entry);
-        calendar.Line("END:VCALENDAR");
-        return calendar._out.ToString();
+        return calendar.ToString();
     }
+
+    /// <summary>An all-day event over inclusive dates <paramref name="from"/>..<paramref name="to"/>.</summary>
+    public ICalendar AllDay(string uid, DateOnly from, DateOnly to, string summary, string? description = null, string? url = null, bool tentative = false)
+    {
+        Line("BEGIN:VEVENT");
+        Line("UID:" + Escape(uid));
+        Line("DTSTAMP:" + Utc(_stamp));
+        Line("DTSTART;VALUE=DATE:" + Date(from));
+        Line("DTEND;VALUE=DATE:" + Date(to.AddDays(1)));
+        Line("SUMMARY:" + Escape(summary));
+        if (description is { Length: > 0 }) Line("DESCRIPTION:" + Escape(description));
+        if (url is { Length: > 0 }) Line("URL:" + url);
+        Line("STATUS:" + (tentative ? "TENTATIVE" : "CONFIRMED"));
+        Line("TRANSP:TRANSPARENT");
+        Line("END:VEVENT");
+        return this;
+    }
+
+    public override string ToString() => _out + "END:VCALENDAR\r\n";
 
     // The rules in force in Paris since 1996 (EU summer time): enough for every event we publish.
     void WriteParisTimeZone()
@@ -82,17 +110,34 @@ public sealed class ICalendar
         Line("END:VEVENT");
     }
 
+    static string Date(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
     static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     static string Local(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
 
-    /// <summary>TEXT escaping (RFC 5545 §3.3.11).</summary>
-    public static string Escape(string text) => text
-        .Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,")
-        .Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
+    /// <summary>TEXT values (3.3.11): backslash, semicolon, comma and line breaks escaped; other control characters dropped.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text.Replace("\r\n", "\n").Replace('\r', '\n'))
+        {
+            switch (c)
+            {
+                case '\\': sb.Append("\\\\"); break;
+                case ';': sb.Append("\\;"); break;
+                case ',': sb.Append("\\,"); break;
+                case '\n': sb.Append("\\n"); break;
+                default:
+                    if (!char.IsControl(c) || c == '\t') sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
 
-    /// <summary>Writes one content line, folded so that no physical line passes 75 octets (§3.1).</summary>
+    /// <summary>Writes one content line, folded so that no physical line passes 75 octets, the CRLF excluded (3.1).</summary>
     void Line(string content)
     {
         var octets = 0;

@@ -1,5 +1,5 @@
 using System.Text;
-using ElBasar.Web.Features.Lending;
+using ElBasar.Web.Infrastructure.Web;
 
 namespace ElBasar.Tests.Features.Lending;
 
