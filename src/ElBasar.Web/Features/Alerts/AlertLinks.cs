@@ -1,22 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
 using ElBasar.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace ElBasar.Web.Features.Alerts;
 
 /// <summary>
-/// Absolute links of alert mails and feeds (<c>Site:BaseUrl</c>, else the first address listened
-/// on), and the signature of one-click unsubscribe links: an HMAC of the search's id under the
-/// search's own secret, so a link works without signing in and cannot be made for another search.
+/// Absolute links of alert mails and feeds (<see cref="SiteLinks"/>), and the signature of one-click
+/// unsubscribe links: an HMAC of the search's id under the search's own secret, so a link works
+/// without signing in and cannot be made for another search.
 /// </summary>
-public sealed class AlertLinks(IOptions<SiteOptions> site, IServer server)
+public sealed class AlertLinks(SiteLinks site)
 {
-    public string BaseUrl => (site.Value.BaseUrl is { Length: > 0 } configured ? configured
-        : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000").TrimEnd('/');
+    public string BaseUrl => site.BaseUrl;
 
     public string Listing(Guid id) => $"{BaseUrl}/annonces/{id}";
 

@@ -1,17 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using ElBasar.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace ElBasar.Web.Features.Events;
 
 /// <summary>Absolute links of event mails and calendars (<c>Site:BaseUrl</c>, else the first address listened on).</summary>
-public sealed class EventLinks(IOptions<SiteOptions> site, IServer server)
+public sealed class EventLinks(SiteLinks site)
 {
-    public string BaseUrl => (site.Value.BaseUrl is { Length: > 0 } configured ? configured
-        : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000").TrimEnd('/');
+    public string BaseUrl => site.BaseUrl;
 
     public string Event(Guid id) => $"{BaseUrl}/evenements/{id}";
 

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ElBasar.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace ElBasar.Web.Features.Newsletter;
 
@@ -12,10 +9,9 @@ namespace ElBasar.Web.Features.Newsletter;
 /// Absolute links of the digest, and its signed links: an HMAC of the subscriber's id under the
 /// subscriber's own secret, so a link works without signing in and cannot be made for someone else.
 /// </summary>
-public sealed class NewsletterLinks(IOptions<SiteOptions> site, IServer server)
+public sealed class NewsletterLinks(SiteLinks site)
 {
-    public string BaseUrl => (site.Value.BaseUrl is { Length: > 0 } configured ? configured
-        : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000").TrimEnd('/');
+    public string BaseUrl => site.BaseUrl;
 
     public string Listing(Guid id) => $"{BaseUrl}/annonces/{id}";
     public string Organization(Guid id) => $"{BaseUrl}/structures/{id}";

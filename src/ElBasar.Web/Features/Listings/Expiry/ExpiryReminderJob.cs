@@ -1,12 +1,9 @@
 using System.Net.Mail;
-using System.Text.RegularExpressions;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
 using ElBasar.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,12 +21,11 @@ namespace ElBasar.Web.Features.Listings.Expiry;
 /// one writer), and its mails are queued in that same transaction, so they go with the mark or not at all.
 /// The outbox key (listing, expiry, recipient) would drop a double anyway.
 /// </remarks>
-public sealed partial class ExpiryReminderJob(
+public sealed class ExpiryReminderJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<ListingsOptions> options,
-    IOptions<SiteOptions> site,
-    IServer server,
+    SiteLinks site,
     ILogger<ExpiryReminderJob> logger) : BackgroundService
 {
     const int BatchSize = 50;
@@ -111,7 +107,7 @@ public sealed partial class ExpiryReminderJob(
         // A hidden organisation's listings are out of sight: marked, so that they are not looked at again, but not mailed.
         if (listing.Status == OrganizationStatus.Active)
         {
-            var link = $"{SiteBase()}/annonces/{id}";
+            var link = $"{site.BaseUrl}/annonces/{id}";
             foreach (var (to, who) in await RecipientsAsync(db, listing.OrganizationId, listing.Name, listing.Email, ct))
                 mails.ExpiresSoon(to, listing.Title, listing.Name, listing.ExpiresAt, link,
                     $"listing-expiry:{id:N}:{listing.ExpiresAt:yyyyMMddHHmmss}:{who}");
@@ -138,16 +134,4 @@ public sealed partial class ExpiryReminderJob(
 
     // Imported contact addresses are not always addresses; the outbox would refuse them.
     static bool IsAddress(string text) => MailAddress.TryCreate(text, out var address) && address.Address == text;
-
-    /// <summary><c>Site:BaseUrl</c>, else the first address listened on, with a host one can follow.</summary>
-    string SiteBase()
-    {
-        if (site.Value.BaseUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
-        var first = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
-        return AnyHost().Replace(first, "//localhost").TrimEnd('/');
-    }
-
-    // Kestrel listening everywhere reports "http://[::]:5000", "http://+:80" or "http://0.0.0.0:8080".
-    [GeneratedRegex(@"//(\+|\*|\[::\]|0\.0\.0\.0)")]
-    private static partial Regex AnyHost();
 }
