@@ -30,6 +30,9 @@ public sealed class Exchange
     public Guid PairLowId { get; set; }
     public Guid PairHighId { get; set; }
 
+    /// <summary>The same pair as one integer, from both parties' <see cref="ExchangeParty"/> numbers: the dashboard groups on it.</summary>
+    public long PairKey { get; set; }
+
     public required string Description { get; set; }
     public required string Mode { get; set; }
     public bool Market { get; set; }
@@ -155,6 +158,7 @@ sealed class ExchangesConfiguration :
         // The dashboard: confirmed exchanges of a period.
         e.HasIndex(x => new { x.Status, x.Date });
         e.HasIndex(x => new { x.PairLowId, x.PairHighId, x.Date });
+        e.HasIndex(x => new { x.Status, x.Date, x.PairKey });
         e.HasIndex(x => new { x.FromOrganizationId, x.Date });
         e.HasIndex(x => new { x.ToOrganizationId, x.Date });
         e.HasIndex(x => x.ListingId);
@@ -201,5 +205,10 @@ public static class ExchangesData
         public DbSet<Exchange> Exchanges => db.Set<Exchange>();
         public DbSet<Recommendation> Recommendations => db.Set<Recommendation>();
         public DbSet<MemberContact> MemberContacts => db.Set<MemberContact>();
+        public DbSet<ExchangeParty> ExchangeParties => db.Set<ExchangeParty>();
+        public DbSet<MonthCell> ExchangeMonthCells => db.Set<MonthCell>();
+        public DbSet<MonthPlace> ExchangeMonthPlaces => db.Set<MonthPlace>();
+        public DbSet<MonthForm> ExchangeMonthForms => db.Set<MonthForm>();
+        public DbSet<ImpactConsent> ImpactConsents => db.Set<ImpactConsent>();
     }
 }

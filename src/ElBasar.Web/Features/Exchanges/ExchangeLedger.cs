@@ -53,7 +53,7 @@ public sealed record LedgerResult(LedgerOutcome Outcome, Exchange? Exchange = nu
 /// organisation may answer once. Pages, the API and other features (a returned loan) all come here.
 /// Who acts for an organisation is <see cref="OrganizationAccess"/>'s answer.
 /// </summary>
-public sealed class ExchangeLedger(ElBasarDbContext db, OrganizationAccess access, Taxonomy taxonomy, Territories territories, TimeProvider clock)
+public sealed class ExchangeLedger(ElBasarDbContext db, OrganizationAccess access, Taxonomy taxonomy, Territories territories, ImpactRollups rollups, TimeProvider clock)
 {
     public const decimal MaxAmountEur = 10_000_000m;
     public const decimal MaxHours = 10_000m;
@@ -296,6 +296,7 @@ public sealed class ExchangeLedger(ElBasarDbContext db, OrganizationAccess acces
         var from = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == asId, ct);
         exchange.ToOrganizationId = counterpart!.Id;
         (exchange.PairLowId, exchange.PairHighId) = asId.CompareTo(counterpart.Id) < 0 ? (asId, counterpart.Id) : (counterpart.Id, asId);
+        exchange.PairKey = ExchangeParty.PairKey(await rollups.NumberOfAsync(exchange.PairLowId, ct), await rollups.NumberOfAsync(exchange.PairHighId, ct));
         exchange.Description = description;
         exchange.Mode = mode!.Slug;
         exchange.Market = mode.Market;

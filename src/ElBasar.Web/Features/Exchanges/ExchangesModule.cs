@@ -11,6 +11,7 @@ public static class ExchangesModule
         services.AddScoped<Lending.ILoanReturnedHandler, LoanExchanges>();
         services.AddScoped<Infrastructure.Web.IBackOfficeSource, ExchangesBackOffice>();
         services.AddScoped<ImpactReport>();
+        services.AddScoped<ImpactRollups>();
         services.AddScoped<MemberActivity>();
         services.AddScoped<ExchangeForms>();
         services.AddScoped<ExchangeViews>();

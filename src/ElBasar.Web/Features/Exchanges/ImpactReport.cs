@@ -44,61 +44,117 @@ public sealed record ImpactFigures(
 /// <summary>A link of the network picture: two organisations and their confirmed exchanges in the period.</summary>
 public sealed record ImpactLink(Guid A, string AName, double? ALat, double? ALon, Guid B, string BName, double? BLat, double? BLon, int Exchanges);
 
+/// <summary>An organisation that agreed to be named on the public page, and its confirmed exchanges in the period.</summary>
+public sealed record ImpactNamed(Guid Id, string Name, int Exchanges);
+
 /// <summary>
-/// The impact dashboard's figures, aggregated by the database: a few GROUP BY over the confirmed
-/// exchanges of the period (index on status and date), each returning at most a few thousand groups
-/// that are summed up here. Nothing reads the exchanges one by one.
+/// The impact dashboard's figures. The whole months of the period are read from the monthly roll-ups
+/// (<see cref="ImpactRollups"/>), its partial first and last months from the confirmed exchanges
+/// themselves (index on status and date); the pairs are one GROUP BY on an integer key over the
+/// period. Each read returns at most a few thousand groups (the pairs: one per pair), summed up here.
 /// <para>Territories: an exchange is "in the Lille metropolis" when both parties are in it, "between
 /// the metropolis and elsewhere" when one is, "outside the metropolis" when neither is (or a place is
 /// unknown). By EPCI, by département and by legal form, an exchange counts once for each different
 /// place or form of its two parties, so those lines may add up to more than the total.</para>
 /// </summary>
-public sealed class ImpactReport(ElBasarDbContext db, IServiceScopeFactory scopes, Taxonomy taxonomy, Territories territories, HomeNetwork network)
+public sealed class ImpactReport(
+    ElBasarDbContext db, IServiceScopeFactory scopes, ImpactRollups rollups, Taxonomy taxonomy, Territories territories, HomeNetwork network)
 {
     public const string InLille = "lille", LilleAndElsewhere = "lille-autre", OutsideLille = "hors-lille", Unknown = "inconnu";
 
     static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    IQueryable<Exchange> Confirmed(ImpactPeriod period) => Confirmed(db, period);
-
-    static IQueryable<Exchange> Confirmed(ElBasarDbContext db, ImpactPeriod period) =>
-        db.Exchanges.AsNoTracking().Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= period.From && e.Date <= period.To);
+    static IQueryable<Exchange> Confirmed(ElBasarDbContext db, DateOnly from, DateOnly to) =>
+        db.Exchanges.AsNoTracking().Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= from && e.Date <= to);
 
     public async Task<ImpactFigures> ComputeAsync(ImpactPeriod period, CancellationToken ct)
     {
-        // The four scans are independent: each runs on its own connection, at the same time (SQLite's WAL
+        await rollups.RefreshAsync(ct);
+        var (months, edges) = Split(period);
+
+        // The four reads are independent: each runs on its own connection, at the same time (SQLite's WAL
         // lets readers share the file), so the dashboard waits for the longest, not for their sum.
-        var cellsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.Month, e.Mode, e.Category, e.Market })
-            .Select(g => new Cell(g.Key.Month, g.Key.Mode, g.Key.Category, g.Key.Market, g.Count(),
-                g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0),
-                g.Sum(e => e.FirstOfPair ? 1 : 0), g.Sum(e => e.DistanceKm ?? 0), g.Count(e => e.DistanceKm != null)))
-            .ToListAsync(ct));
+        // 1. By month, mode and category.
+        var cellsTask = InScopeAsync(async db =>
+        {
+            var cells = months is var (first, last)
+                ? await db.ExchangeMonthCells.AsNoTracking().Where(c => c.Month >= first && c.Month <= last)
+                    .Select(c => new Cell(c.Month, c.Mode, c.Category, c.Market, c.Exchanges, c.AmountCents, c.Minutes, c.EstimatedValueCents,
+                        c.NewPairs, c.DistanceKm, c.WithDistance)).ToListAsync(ct)
+                : [];
+            foreach (var (from, to) in edges)
+                cells.AddRange(await Confirmed(db, from, to).GroupBy(e => new { e.Month, e.Mode, e.Category, e.Market })
+                    .Select(g => new Cell(g.Key.Month, g.Key.Mode, g.Key.Category, g.Key.Market, g.Count(),
+                        g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0),
+                        g.Sum(e => e.FirstOfPair ? 1 : 0), g.Sum(e => e.DistanceKm ?? 0), g.Count(e => e.DistanceKm != null)))
+                    .ToListAsync(ct));
+            return cells;
+        });
 
         // 2. By both parties' places.
-        var placesTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.FromEpci, e.ToEpci, e.FromDepartement, e.ToDepartement, e.Market })
-            .Select(g => new Place(g.Key.FromEpci, g.Key.ToEpci, g.Key.FromDepartement, g.Key.ToDepartement, g.Key.Market, g.Count(),
-                g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
-            .ToListAsync(ct));
+        var placesTask = InScopeAsync(async db =>
+        {
+            var places = months is var (first, last)
+                ? await db.ExchangeMonthPlaces.AsNoTracking().Where(p => p.Month >= first && p.Month <= last)
+                    .GroupBy(p => new { p.FromEpci, p.ToEpci, p.FromDepartement, p.ToDepartement, p.Market })
+                    .Select(g => new Place(g.Key.FromEpci, g.Key.ToEpci, g.Key.FromDepartement, g.Key.ToDepartement, g.Key.Market,
+                        g.Sum(p => p.Exchanges), g.Sum(p => p.AmountCents), g.Sum(p => p.Minutes), g.Sum(p => p.EstimatedValueCents))).ToListAsync(ct)
+                : [];
+            foreach (var (from, to) in edges)
+                places.AddRange(await Confirmed(db, from, to).GroupBy(e => new { e.FromEpci, e.ToEpci, e.FromDepartement, e.ToDepartement, e.Market })
+                    .Select(g => new Place(g.Key.FromEpci, g.Key.ToEpci, g.Key.FromDepartement, g.Key.ToDepartement, g.Key.Market, g.Count(),
+                        g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
+                    .ToListAsync(ct));
+            return places;
+        });
 
         // 3. By both parties' legal forms.
-        var formsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.FromLegalForm, e.ToLegalForm, e.Market })
-            .Select(g => new Form(g.Key.FromLegalForm, g.Key.ToLegalForm, g.Key.Market, g.Count(),
-                g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
-            .ToListAsync(ct));
+        var formsTask = InScopeAsync(async db =>
+        {
+            var forms = months is var (first, last)
+                ? await db.ExchangeMonthForms.AsNoTracking().Where(f => f.Month >= first && f.Month <= last)
+                    .GroupBy(f => new { f.FromLegalForm, f.ToLegalForm, f.Market })
+                    .Select(g => new Form(g.Key.FromLegalForm, g.Key.ToLegalForm, g.Key.Market,
+                        g.Sum(f => f.Exchanges), g.Sum(f => f.AmountCents), g.Sum(f => f.Minutes), g.Sum(f => f.EstimatedValueCents)))
+                    .ToListAsync(ct)
+                : [];
+            foreach (var (from, to) in edges)
+                forms.AddRange(await Confirmed(db, from, to).GroupBy(e => new { e.FromLegalForm, e.ToLegalForm, e.Market })
+                    .Select(g => new Form(g.Key.FromLegalForm, g.Key.ToLegalForm, g.Key.Market, g.Count(),
+                        g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
+                    .ToListAsync(ct));
+            return forms;
+        });
 
         // 4. The pairs and their exchanges: the distinct pairs, the organisations involved (both ends of a pair), the heaviest links.
-        var pairsTask = InScopeAsync(db => Confirmed(db, period).GroupBy(e => new { e.PairLowId, e.PairHighId })
-            .Select(g => new PairCount(g.Key.PairLowId, g.Key.PairHighId, g.Count())).ToListAsync(ct));
+        var pairsTask = InScopeAsync(async db =>
+        {
+            if (db.Database.IsSqlite())
+                return await Confirmed(db, period.From, period.To).GroupBy(e => e.PairKey).Select(g => new PairCount(g.Key, g.Count())).ToListAsync(ct);
+            // A year holds some hundred thousand pairs: PostgreSQL's default 4 MB would hash them on disk.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
+            return await Confirmed(db, period.From, period.To).GroupBy(e => e.PairKey).Select(g => new PairCount(g.Key, g.Count())).ToListAsync(ct);
+        });
         await Task.WhenAll(cellsTask, placesTask, formsTask, pairsTask);
         var (cells, places, forms, pairs) = (cellsTask.Result, placesTask.Result, formsTask.Result, pairsTask.Result);
-        var involved = pairs.Select(p => p.Low).Concat(pairs.Select(p => p.High)).Distinct().ToList();
-        Heaviest = pairs.OrderByDescending(p => p.Count).ThenBy(p => p.Low).ThenBy(p => p.High).Take(LinksKept).ToList();
 
-        _computedFor = period;
+        var byParty = new Dictionary<int, int>();
+        foreach (var pair in pairs)
+        {
+            var (low, high) = ExchangeParty.OfKey(pair.Key);
+            byParty[low] = byParty.GetValueOrDefault(low) + pair.Count;
+            byParty[high] = byParty.GetValueOrDefault(high) + pair.Count;
+        }
+        _computed = (period, pairs.OrderByDescending(p => p.Count).ThenBy(p => p.Key).Take(LinksKept).ToList(), byParty);
+
         var homeId = await network.IdAsync(ct);
-        var members = await db.NetworkMemberships.AsNoTracking().Where(m => m.NetworkId == homeId && m.IsMember).Select(m => m.OrganizationId).ToListAsync(ct);
-        var memberSet = members.ToHashSet();
-        var active = involved.Count(memberSet.Contains);
+        var members = await db.NetworkMemberships.AsNoTracking().CountAsync(m => m.NetworkId == homeId && m.IsMember, ct);
+        var memberships = db.NetworkMemberships;
+        var memberNumbers = await db.ExchangeParties.AsNoTracking()
+            .Where(p => memberships.Any(m => m.NetworkId == homeId && m.IsMember && m.OrganizationId == p.OrganizationId))
+            .Select(p => p.Number).ToListAsync(ct);
+        var active = memberNumbers.Count(byParty.ContainsKey);
 
         var total = Sum(cells.Select(c => (c.Market, c.Count, c.Cents, c.Minutes, c.ValueCents)));
         var distanceCount = cells.Sum(c => c.WithDistance);
@@ -136,7 +192,7 @@ public sealed class ImpactReport(ElBasarDbContext db, IServiceScopeFactory scope
         return new ImpactFigures(
             period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             total.Exchanges, total.MarketAmountEur, total.NonMarketHours, total.NonMarketValueEur,
-            involved.Count, active, members.Count, members.Count == 0 ? 0 : Math.Round((double)active / members.Count, 4),
+            byParty.Count, active, members, members == 0 ? 0 : Math.Round((double)active / members, 4),
             pairs.Count, cells.Sum(c => c.NewPairs), distanceCount == 0 ? null : Math.Round(cells.Sum(c => c.DistanceKm) / distanceCount, 1),
             byMonth, byCategory, byMode, byTerritory, byEpci, byDepartement, byLegalForm);
     }
@@ -151,8 +207,8 @@ public sealed class ImpactReport(ElBasarDbContext db, IServiceScopeFactory scope
         return await query(scope.ServiceProvider.GetRequiredService<ElBasarDbContext>());
     }
 
-    /// <summary>The heaviest pairs of the last <see cref="ComputeAsync"/>, kept for <see cref="LinksAsync"/>.</summary>
-    IReadOnlyList<PairCount>? Heaviest { get; set; }
+    /// <summary>The period of the last <see cref="ComputeAsync"/>, its heaviest pairs and each organisation's exchanges, for the pages that follow it.</summary>
+    (ImpactPeriod Period, IReadOnlyList<PairCount> Heaviest, IReadOnlyDictionary<int, int> ByParty)? _computed;
 
     /// <summary>
     /// The heaviest links between organisations in the period, with their places, for the graph and the map;
@@ -160,25 +216,61 @@ public sealed class ImpactReport(ElBasarDbContext db, IServiceScopeFactory scope
     /// </summary>
     public async Task<IReadOnlyList<ImpactLink>> LinksAsync(ImpactPeriod period, int max, CancellationToken ct)
     {
-        var top = (Heaviest is { } kept && _computedFor == period && max <= LinksKept ? kept
-                : await Confirmed(period).GroupBy(e => new { e.PairLowId, e.PairHighId })
-                    .Select(g => new PairCount(g.Key.PairLowId, g.Key.PairHighId, g.Count()))
-                    .OrderByDescending(x => x.Count).ThenBy(x => x.Low).Take(max).ToListAsync(ct))
-            .Take(max).ToList();
-        var ids = top.SelectMany(t => new[] { t.Low, t.High }).Distinct().ToList();
-        var organizations = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name, o.Latitude, o.Longitude }).ToDictionaryAsync(o => o.Id, ct);
-        return top.Where(t => organizations.ContainsKey(t.Low) && organizations.ContainsKey(t.High)).Select(t =>
+        var top = (_computed is { } kept && kept.Period == period && max <= LinksKept ? kept.Heaviest
+                : await Confirmed(db, period.From, period.To).GroupBy(e => e.PairKey)
+                    .Select(g => new PairCount(g.Key, g.Count()))
+                    .OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(max).ToListAsync(ct))
+            .Take(max).Select(p => (Pair: ExchangeParty.OfKey(p.Key), p.Count)).ToList();
+        var numbers = top.SelectMany(t => new[] { t.Pair.Low, t.Pair.High }).Distinct().ToList();
+        var organizations = await (
+                from party in db.ExchangeParties.AsNoTracking()
+                join o in db.Organizations.AsNoTracking() on party.OrganizationId equals o.Id
+                where numbers.Contains(party.Number)
+                select new { party.Number, o.Id, o.Name, o.Latitude, o.Longitude })
+            .ToDictionaryAsync(o => o.Number, ct);
+        return top.Where(t => organizations.ContainsKey(t.Pair.Low) && organizations.ContainsKey(t.Pair.High)).Select(t =>
         {
-            var a = organizations[t.Low];
-            var b = organizations[t.High];
+            var a = organizations[t.Pair.Low];
+            var b = organizations[t.Pair.High];
             return new ImpactLink(a.Id, a.Name, a.Latitude, a.Longitude, b.Id, b.Name, b.Latitude, b.Longitude, t.Count);
         }).ToList();
     }
 
-    ImpactPeriod? _computedFor;
+    /// <summary>
+    /// The organisations that agreed to be named on the public page (<see cref="ImpactConsent"/>) and took part in
+    /// confirmed exchanges in the period, most exchanges first; from <see cref="ComputeAsync"/>'s count for the same period.
+    /// </summary>
+    public async Task<IReadOnlyList<ImpactNamed>> NamedAsync(ImpactPeriod period, int max, CancellationToken ct)
+    {
+        if (_computed is not { } kept || kept.Period != period) throw new InvalidOperationException("NamedAsync follows ComputeAsync for the same period.");
+        var agreed = await (
+                from consent in db.ImpactConsents.AsNoTracking()
+                join party in db.ExchangeParties.AsNoTracking() on consent.OrganizationId equals party.OrganizationId
+                join o in db.Organizations.AsNoTracking() on consent.OrganizationId equals o.Id
+                select new { party.Number, o.Id, o.Name })
+            .ToListAsync(ct);
+        return agreed.Where(a => kept.ByParty.ContainsKey(a.Number))
+            .Select(a => new ImpactNamed(a.Id, a.Name, kept.ByParty[a.Number]))
+            .OrderByDescending(n => n.Exchanges).ThenBy(n => n.Name, StringComparer.Create(French, true))
+            .Take(max).ToList();
+    }
 
-    sealed record PairCount(Guid Low, Guid High, int Count);
+    sealed record PairCount(long Key, int Count);
+
+    /// <summary>The whole months inside the period (yyyymm, both included) and the days at its ends outside them.</summary>
+    public static ((int First, int Last)? Months, IReadOnlyList<(DateOnly From, DateOnly To)> Edges) Split(ImpactPeriod period)
+    {
+        var firstWhole = new DateOnly(period.From.Year, period.From.Month, 1);
+        if (period.From.Day != 1) firstWhole = firstWhole.AddMonths(1);
+        var afterLastWhole = new DateOnly(period.To.Year, period.To.Month, 1);
+        if (period.To.AddDays(1).Day == 1) afterLastWhole = afterLastWhole.AddMonths(1);
+        if (firstWhole >= afterLastWhole) return (null, [(period.From, period.To)]);
+        var edges = new List<(DateOnly, DateOnly)>();
+        if (period.From < firstWhole) edges.Add((period.From, firstWhole.AddDays(-1)));
+        if (afterLastWhole <= period.To) edges.Add((afterLastWhole, period.To));
+        var lastWhole = afterLastWhole.AddMonths(-1);
+        return ((firstWhole.Year * 100 + firstWhole.Month, lastWhole.Year * 100 + lastWhole.Month), edges);
+    }
 
     static string Scope(Place p)
     {
