@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Home;
 
-public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingSearch search, EventCatalog events, TimeProvider clock) : PageModel
+public sealed class HomeModel(
+    ElBasarDbContext db, HomeNetwork network, ListingSearch search, FeaturedListings featured, EventCatalog events, TimeProvider clock) : PageModel
 {
     const int Latest = 6;
 
@@ -33,7 +34,7 @@ public sealed class HomeModel(ElBasarDbContext db, HomeNetwork network, ListingS
             && o.Networks.Any(m => m.NetworkId == networkId && m.IsMember), ct);
         LiveOffers = await CountAsync(ListingKind.Offer, ct);
         LiveDemands = await CountAsync(ListingKind.Demand, ct);
-        Featured = await ListingSummaries.Project(live.Where(l => l.FeaturedUntil > now).OrderByDescending(l => l.FeaturedUntil).Take(Latest)).ToListAsync(ct);
+        Featured = await featured.LatestAsync(Latest, ct);
         LatestOffers = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Offer).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
         UpcomingEvents = await events.UpcomingAsync(3, ct);
         LatestDemands = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Demand).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);

@@ -12,9 +12,11 @@ namespace ElBasar.Web.Features.Search;
 /// submitted form turns into <c>commune</c>) and <c>view=map</c>.
 /// </summary>
 public sealed class ResultsModel(
-    ListingSearch search, ListingFacets facets, SearchAlternatives alternatives, Taxonomy taxonomy, Territories territories) : PageModel
+    ListingSearch search, ListingFacets facets, SearchAlternatives alternatives, FeaturedListings featured, Taxonomy taxonomy, Territories territories)
+    : PageModel
 {
     const int MapPageSize = ListingQuery.MaxPageSize;
+    const int FeaturedShown = 3;
 
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
@@ -40,6 +42,10 @@ public sealed class ResultsModel(
     public EmptyResultHelp? Help { get; private set; }
     public SearchHighlight Highlight { get; private set; } = new([]);
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>On the first page of one category's results, its featured listings come first ("À la une").</summary>
+    public IReadOnlyList<ListingSummary> Featured { get; private set; } = [];
+    public string? FeaturedCategory { get; private set; }
 
     /// <summary>What the place field shows: the commune searched around, or what was typed when it matched none.</summary>
     public string WhereText { get; private set; } = "";
@@ -87,6 +93,11 @@ public sealed class ResultsModel(
         facets.Remember(Query, Results.Total);
         Facets = await facets.CountAllAsync(Query, ct);
         if (Results.Total == 0) Help = await alternatives.FindAsync(Query, ct);
+        if (Query is { Categories: [var category], Page: 1 } && !IsMap)
+        {
+            Featured = await featured.InCategoryAsync(category, Query.Kind, FeaturedShown, ct);
+            FeaturedCategory = taxonomy.FindCategory(category)?.Label;
+        }
         Highlight = new SearchHighlight(Results.MatchedStems);
         ViewData[SearchHighlight.ViewDataKey] = Highlight;
         return Page();

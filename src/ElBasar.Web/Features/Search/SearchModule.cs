@@ -16,6 +16,7 @@ public static class SearchModule
         services.AddScoped<IStartupSeed, ThesaurusSeed>();
         services.AddScoped<IStartupSeed, SearchIndexSeed>();
         services.AddScoped<ListingSearch>();
+        services.AddScoped<FeaturedListings>();
         services.AddScoped<ListingFacets>();
         services.AddScoped<ListingMatches>();
         services.AddScoped<SearchAlternatives>();

@@ -86,13 +86,15 @@ public sealed class PaidListingTests
     }
 
     [SkippableTheory, BothDatabases]
-    public async Task A_listing_featured_for_a_month_is_on_the_home_page_once_its_payment_is_settled(string provider)
+    public async Task A_listing_featured_for_a_month_is_on_the_home_page_and_first_in_its_category_once_its_payment_is_settled(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var staff = await app.SignedInAsync(Facilitator, SiteRoles.Facilitator);
         var member = await new OrganizationBuilder().SaveAsync(app);
         var camille = await People.CreateAsync(app, "camille@example.org", organizationId: member.Id);
-        var listing = await new ListingBuilder(member).Titled("Vélo cargo à prêter").SaveAsync(app);
+        var listing = await new ListingBuilder(member).Titled("Vélo cargo à prêter").CreatedDaysAgo(20).SaveAsync(app);
+        await new ListingBuilder(member).Titled("Remorque à vélo").CreatedDaysAgo(1).SaveAsync(app);
+        await new ListingBuilder(member).Titled("Atelier couture").InCategory("training").SaveAsync(app);
         var path = $"/annonces/{listing.Id}/a-la-une";
 
         Assert.Contains("Prix : 2\u00a0€", Html.VisibleText(await camille.Browser.GetStringAsync(path)));
@@ -111,8 +113,14 @@ public sealed class PaidListingTests
         var home = Html.VisibleText(await app.GetPageAsync("/"));
         Assert.Contains("À la une", home);
         Assert.Contains("Vélo cargo à prêter", home);
+        // First in its category, above the newer listing; not in another category's results.
+        var category = Html.VisibleText(await app.GetPageAsync("/recherche?category=equipment"));
+        Assert.Contains("À la une : Matériel et équipement", category);
+        Assert.True(category.IndexOf("Vélo cargo à prêter", StringComparison.Ordinal) < category.IndexOf("Remorque à vélo", StringComparison.Ordinal));
+        Assert.DoesNotContain("À la une", Html.VisibleText(await app.GetPageAsync("/recherche?category=training")));
         app.Clock.Advance(TimeSpan.FromDays(32));
         Assert.DoesNotContain("À la une", Html.VisibleText(await app.GetPageAsync("/")));
+        Assert.DoesNotContain("À la une", Html.VisibleText(await app.GetPageAsync("/recherche?category=equipment")));
     }
 
     static async Task<string?> StatusOfNewAsync(Person person, Guid organizationId)

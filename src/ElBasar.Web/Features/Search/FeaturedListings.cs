@@ -1,0 +1,33 @@
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElBasar.Web.Features.Search;
+
+/// <summary>
+/// Listings an organisation paid to feature for a month (<see cref="Listing.FeaturedUntil"/>, Features/Membership):
+/// shown first in their category's search results and on the home page ("À la une"), the latest featured first.
+/// </summary>
+public sealed class FeaturedListings(ElBasarDbContext db, TimeProvider clock)
+{
+    public Task<List<ListingSummary>> LatestAsync(int max, CancellationToken ct) => ReadAsync(Live(), max, ct);
+
+    /// <summary>Those of one category (and kind, when the search asks for one).</summary>
+    public Task<List<ListingSummary>> InCategoryAsync(string category, ListingKind? kind, int max, CancellationToken ct)
+    {
+        var live = Live().Where(l => l.Category == category);
+        return ReadAsync(kind is { } k ? live.Where(l => l.Kind == k) : live, max, ct);
+    }
+
+    IQueryable<Listing> Live()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Listings.AsNoTracking().Where(l => l.FeaturedUntil > now && l.Status == ListingStatus.Published
+            && l.Visibility == ListingVisibility.Everyone && (l.ExpiresAt == null || l.ExpiresAt > now)
+            && l.Organization!.Status == OrganizationStatus.Active);
+    }
+
+    static Task<List<ListingSummary>> ReadAsync(IQueryable<Listing> listings, int max, CancellationToken ct) =>
+        ListingSummaries.Project(listings.OrderByDescending(l => l.FeaturedUntil).ThenByDescending(l => l.CreatedAt).Take(max)).ToListAsync(ct);
+}
