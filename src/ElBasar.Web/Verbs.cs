@@ -27,6 +27,13 @@ public static class Verbs
                 return await TokensCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
             case "import":
                 return await ImportCommand.RunAsync(app.Services, words[1..], Console.Out, Console.Error);
+            case "backup" or "restore" when words.Length != 2:
+                await Console.Error.WriteLineAsync($"Utilisation : {verb} FICHIER");
+                return 2;
+            case "backup":
+                return Report(await app.Services.GetRequiredService<DatabaseBackup>().BackupAsync(words[1], CancellationToken.None));
+            case "restore":
+                return Report(await app.Services.GetRequiredService<DatabaseBackup>().RestoreAsync(words[1], CancellationToken.None));
             case "help" or "--help":
                 Console.Out.WriteLine(Usage);
                 return 0;
@@ -44,6 +51,9 @@ public static class Verbs
           migrate                       crée ou met à jour la base de données
           import organizations FICHIER  importe des organisations (JSON Lines)
           import listings FICHIER       importe des annonces (JSON Lines)
+          backup FICHIER                écrit une copie cohérente de la base, site en marche
+                                        (SQLite : copie en ligne ; PostgreSQL : pg_dump)
+          restore FICHIER               remet une sauvegarde sur une base vide
           users create --email E --password P [--name N] [--role admin|facilitator|member]
                                         crée un compte confirmé
           users add-to-organization --email E --organization ID [--role owner|editor]
@@ -56,6 +66,12 @@ public static class Verbs
         La configuration est celle du site (appsettings.json, variables d'environnement
         comme Database__Provider et ConnectionStrings__ElBasar).
         """;
+
+    static int Report(DatabaseBackup.Outcome outcome)
+    {
+        (outcome.Done ? Console.Out : Console.Error).WriteLine(outcome.Message);
+        return outcome.Done ? 0 : 1;
+    }
 
     static async Task<int> MigrateAsync(WebApplication app)
     {

@@ -29,6 +29,7 @@ public static class DataModule
         }
 
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        services.AddSingleton<DatabaseBackup>();
         services.AddScoped<MigrationRunner>();
         return services;
     }
