@@ -16,6 +16,10 @@ public sealed class CooperationFormTests
         var stranger = await new OrganizationBuilder().Named("Atelier Sans Lien").SaveAsync(app);
         var camille = await Cooperating.EditorAsync(app, "camille@example.org", grenier);
 
+        // Her organisation's profile offers to record one, with the organisation ticked.
+        Assert.Contains($"href=\"/cooperations/nouvelle?structure={grenier.Id}\"", await camille.GetStringAsync($"/structures/{grenier.Id}"));
+        Assert.Contains($"value=\"{grenier.Id}\" checked=\"checked\"", await camille.GetStringAsync($"/cooperations/nouvelle?structure={grenier.Id}"));
+
         var form = Cooperating.Form();
         form["Input.Territory"] = CooperationEditModel.CommuneChoice;
         form["Input.Commune"] = "Arras";
