@@ -1,7 +1,12 @@
 using System.Net;
+using System.Text.Json;
 using ElBasar.Tests.Support;
+using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Accounts.PersonalData;
 using ElBasar.Web.Features.Cooperations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ElBasar.Tests.Features.Cooperations;
 
@@ -144,5 +149,29 @@ public sealed class CooperationFormTests
         Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.Set<Cooperation>().CountAsync()));
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.Set<CooperationParticipant>().CountAsync()));
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task The_cooperations_a_person_recorded_are_in_her_data_and_stay_for_the_network_when_her_account_goes(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var grenier = await new OrganizationBuilder().Named("Ressourcerie Le Grenier").SaveAsync(app);
+        var panier = await new OrganizationBuilder().Named("Le Panier de Wazemmes").SaveAsync(app);
+        var camille = await Cooperating.EditorAsync(app, "camille@example.org", grenier);
+        Cooperating.IdOf(await Cooperating.PostAsync(camille, "/cooperations/nouvelle", Cooperating.Form(), grenier, panier));
+
+        using var export = JsonDocument.Parse(await camille.GetStringAsync("/compte/donnees?handler=Export"));
+        var recorded = export.RootElement.GetProperty("cooperations").GetProperty("enregistrées");
+        Assert.Equal("Un camion partagé pour les collectes", Assert.Single(recorded.EnumerateArray()).GetProperty("nom").GetString());
+
+        await app.WithDbAsync(async (_, services) =>
+        {
+            var user = await services.GetRequiredService<UserManager<User>>().FindByEmailAsync("camille@example.org");
+            Assert.True((await services.GetRequiredService<PersonalDataService>().DeleteAsync(user!, CancellationToken.None)).Succeeded);
+            return true;
+        });
+        var kept = await app.WithDbAsync((db, _) => db.Set<Cooperation>().Include(c => c.Participants).SingleAsync());
+        Assert.Null(kept.CreatedByUserId);
+        Assert.Equal(2, kept.Participants.Count);
     }
 }
