@@ -174,4 +174,18 @@ public sealed class CooperationFormTests
         Assert.Null(kept.CreatedByUserId);
         Assert.Equal(2, kept.Participants.Count);
     }
+
+    [SkippableTheory, BothDatabases]
+    public async Task A_territory_outside_the_region_stays_selected_when_the_cooperation_is_edited(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var grenier = await new OrganizationBuilder().Named("Ressourcerie Le Grenier").SaveAsync(app);
+        var cooperation = await Cooperating.SaveAsync(app, "Échanges avec Paris", CooperationKind.ProjectPartnership, TerritoryLevel.Departement, "75",
+            new DateOnly(2025, 1, 1), null, outside: "Une coopérative parisienne", participants: [grenier]);
+        var facilitator = await Cooperating.FacilitatorAsync(app);
+
+        var html = await facilitator.GetStringAsync($"/cooperations/{cooperation.Id}/modifier");
+
+        Assert.Contains("<option value=\"departement:75\" selected=\"selected\">Paris (75)</option>", html);
+    }
 }
