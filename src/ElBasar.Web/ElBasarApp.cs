@@ -1,5 +1,6 @@
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Alerts;
+using ElBasar.Web.Features.Cooperations;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Events;
@@ -47,6 +48,7 @@ public static class ElBasarApp
         services.AddAlerts(configuration);
         services.AddLending();
         services.AddEvents(configuration);
+        services.AddCooperations();
         services.AddNewsletter(configuration);
         services.AddImport();
         services.AddDemo(configuration);
@@ -62,6 +64,7 @@ public static class ElBasarApp
         app.MapSearch();
         app.MapAlerts();
         app.MapEvents();
+        app.MapCooperations();
         app.MapNewsletter();
         app.MapMessaging();
         app.MapHotline();
