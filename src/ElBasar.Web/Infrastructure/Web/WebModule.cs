@@ -39,6 +39,7 @@ public static class WebModule
     {
         app.UseElBasarErrors();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<DatabaseUnavailable>();
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
