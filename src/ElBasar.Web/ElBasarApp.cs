@@ -12,6 +12,7 @@ using ElBasar.Web.Features.Membership;
 using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Features.Newsletter;
+using ElBasar.Web.Features.Resources;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
@@ -48,6 +49,7 @@ public static class ElBasarApp
         services.AddLending();
         services.AddEvents(configuration);
         services.AddNewsletter(configuration);
+        services.AddResources(configuration);
         services.AddImport();
         services.AddDemo(configuration);
         return builder;
@@ -63,6 +65,7 @@ public static class ElBasarApp
         app.MapAlerts();
         app.MapEvents();
         app.MapNewsletter();
+        app.MapResources();
         app.MapMessaging();
         app.MapHotline();
         app.MapMembership();

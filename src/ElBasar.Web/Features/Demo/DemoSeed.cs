@@ -2,6 +2,7 @@ using System.Reflection;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Events;
 using ElBasar.Web.Features.Import;
+using ElBasar.Web.Features.Resources;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ sealed class DemoSeed(ElBasarDbContext db, Importer importer, IOptions<DemoOptio
         var organizations = await importer.ImportOrganizationsAsync(Open("organizations.jsonl"), ct: ct);
         var listings = await importer.ImportListingsAsync(Open("listings.jsonl"), ct: ct);
         await AddAperoAsync(ct);
+        await ResourcesDemo.AddAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         logger.LogInformation("Demo network loaded: {Organizations} organisations, {Listings} listings",
             organizations.Taken, listings.Taken);
     }
