@@ -12,6 +12,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
     // Pages whose address depends on the demo data, found by following links as a visitor would.
     const string AListing = "(a listing, from the home page)";
     const string AnOrganization = "(an organisation, from a listing)";
+    const string AResource = "(a resource, from the library)";
 
     public static TheoryData<string, HttpStatusCode> PublicPages => new()
     {
@@ -30,6 +31,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
         { "/compte/mot-de-passe-oublie", HttpStatusCode.OK },
         { "/compte/verifiez-vos-emails", HttpStatusCode.OK },
         { "/charte", HttpStatusCode.OK },
+        { "/ressources", HttpStatusCode.OK },
+        { "/ressources?q=guides&theme=purchasing", HttpStatusCode.OK },
+        { AResource, HttpStatusCode.OK },
         { "/nexiste-pas", HttpStatusCode.NotFound },
     };
 
@@ -64,6 +68,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
         {
             AListing => await FirstLinkAsync(page, "/", "/annonces/"),
             AnOrganization => await FirstLinkAsync(page, await FirstLinkAsync(page, "/", "/annonces/"), "/structures/"),
+            AResource => await FirstLinkAsync(page, "/ressources", "/ressources/"),
             _ => address,
         };
 
