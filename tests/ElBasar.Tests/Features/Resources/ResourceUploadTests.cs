@@ -115,12 +115,13 @@ public sealed class ResourceUploadTests
         var nothing = await Library.PostAsync(facilitator, "/ressources/nouvelle", Library.Fields());
         Assert.Contains("Joignez un fichier, ou donnez un lien vers le document.", Html.VisibleText(await nothing.Content.ReadAsStringAsync()));
 
-        var resource = await Library.SaveAsync(app, "Compte rendu du comité", file: TestDocuments.Pdf());
+        var resource = await Library.SaveAsync(app, "Compte rendu du comité", themes: ["food", "energy"], file: TestDocuments.Pdf());
         var edit = $"/ressources/{resource.Id}/modifier";
         Assert.StartsWith("/erreur/403", (await member.GetAsync(edit)).Headers.Location?.PathAndQuery);
         var toLink = new Dictionary<string, string>(Library.Fields("Compte rendu du comité")) { ["Input.Kind"] = "minutes", ["Input.Link"] = "https://example.org/cr.pdf" };
-        Assert.Equal(HttpStatusCode.Redirect, (await Library.PostAsync(facilitator, edit, toLink)).StatusCode);
-        var changed = await app.WithDbAsync((db, _) => db.Set<Resource>().SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Library.PostAsync(facilitator, edit, toLink, themes: ["energy", "funding"])).StatusCode);
+        var changed = await app.WithDbAsync((db, _) => db.Set<Resource>().Include(r => r.Themes).SingleAsync());
+        Assert.Equal(["energy", "funding"], changed.Themes.Select(t => t.Theme).Order());
         Assert.Equal(("https://example.org/cr.pdf", null, ResourceKind.Minutes), (changed.Link, changed.FileName, changed.Kind));
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.Set<ResourceFile>().CountAsync()));
 
