@@ -38,6 +38,12 @@ public sealed class ResourceUploadTests
         Assert.Contains("Télécharger « Guide achats -2026.pdf » (PDF, 1 ko)", page);
         Assert.Contains("Achats responsables", page);
         Assert.Contains("Coopération entre structures", page);
+
+        var replaced = await Library.PostAsync(facilitator, $"/ressources/{resource.Id}/modifier", Library.Fields(), ("affiche.png", TestDocuments.Png(), "image/png"));
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+        var again = await app.CreateClient().GetAsync($"/ressources/{resource.Id}/fichier");
+        Assert.Equal("image/png", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TestDocuments.Png(), await again.Content.ReadAsByteArrayAsync());
     }
 
     [SkippableTheory, BothDatabases]
@@ -90,6 +96,19 @@ public sealed class ResourceUploadTests
         Assert.Contains("« etude.pdf » : Le fichier dépasse 1 Mo", Html.VisibleText(html));
         Assert.Contains("1 Mo au plus", Html.VisibleText(html));
         Assert.Contains("value=\"Étude de la mobilité partagée\"", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Equal(0, await app.WithDbAsync((db, _) => db.Set<Resource>().CountAsync()));
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task A_request_far_over_the_size_setting_is_cut_off_before_it_is_read(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new() { ["Resources:MaxFileMegabytes"] = "1" });
+        var facilitator = await Library.FacilitatorAsync(app);
+
+        var refused = await Library.PostAsync(facilitator, "/ressources/nouvelle", Library.Fields(), ("enorme.pdf", new byte[4 * 1024 * 1024], "application/pdf"));
+
+        // The form is never read: an error page, not the form with its message (that is for files a little over).
+        Assert.True(refused.StatusCode >= HttpStatusCode.BadRequest, $"{refused.StatusCode}");
         Assert.Equal(0, await app.WithDbAsync((db, _) => db.Set<Resource>().CountAsync()));
     }
 
