@@ -13,6 +13,7 @@ using ElBasar.Web.Features.Membership;
 using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Features.Newsletter;
+using ElBasar.Web.Features.Resources;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
@@ -50,6 +51,7 @@ public static class ElBasarApp
         services.AddEvents(configuration);
         services.AddCooperations();
         services.AddNewsletter(configuration);
+        services.AddResources(configuration);
         services.AddImport();
         services.AddDemo(configuration);
         return builder;
@@ -66,6 +68,7 @@ public static class ElBasarApp
         app.MapEvents();
         app.MapCooperations();
         app.MapNewsletter();
+        app.MapResources();
         app.MapMessaging();
         app.MapHotline();
         app.MapMembership();

@@ -13,6 +13,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
     const string AListing = "(a listing, from the home page)";
     const string AnOrganization = "(an organisation, from a listing)";
     const string ACooperation = "(a cooperation, from the list)";
+    const string AResource = "(a resource, from the library)";
 
     public static TheoryData<string, HttpStatusCode> PublicPages => new()
     {
@@ -34,6 +35,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
         { "/cooperations", HttpStatusCode.OK },
         { "/cooperations?territory=62&kind=ess-collective", HttpStatusCode.OK },
         { ACooperation, HttpStatusCode.OK },
+        { "/ressources", HttpStatusCode.OK },
+        { "/ressources?q=guides&theme=purchasing", HttpStatusCode.OK },
+        { AResource, HttpStatusCode.OK },
         { "/nexiste-pas", HttpStatusCode.NotFound },
     };
 
@@ -69,6 +73,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
             AListing => await FirstLinkAsync(page, "/", "/annonces/"),
             AnOrganization => await FirstLinkAsync(page, await FirstLinkAsync(page, "/", "/annonces/"), "/structures/"),
             ACooperation => await FirstLinkAsync(page, "/cooperations", "/cooperations/"),
+            AResource => await FirstLinkAsync(page, "/ressources", "/ressources/"),
             _ => address,
         };
 

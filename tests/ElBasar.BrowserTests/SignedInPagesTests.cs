@@ -45,6 +45,7 @@ public sealed class SignedInPagesTests(BrowserFixture browser, SiteFixture site)
         "/espace", "/structures/nouvelle", "/structures/nouvelle?type=personne", NewListing, EditListing, OrganizationListings, EditOrganization, PeoplePage, DemandsToFollow,
         RefusedListing, RefusedProfile, "/animation", "/animation/adhesions", MembershipRecord, MembershipStatus, AReceipt,
         "/animation/paiements", FeatureListing, OrganizationPayments,
+        "/ressources/nouvelle",
     };
 
     // Signed in once per site, then each test starts with those cookies: the account forms take ten posts a minute.

@@ -3,6 +3,7 @@ using ElBasar.Web.Features.Cooperations;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Events;
 using ElBasar.Web.Features.Import;
+using ElBasar.Web.Features.Resources;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ sealed class DemoSeed(ElBasarDbContext db, Importer importer, IOptions<DemoOptio
         var listings = await importer.ImportListingsAsync(Open("listings.jsonl"), ct: ct);
         await AddAperoAsync(ct);
         await CooperationDemo.AddAsync(db, clock, ct);
+        await ResourcesDemo.AddAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         logger.LogInformation("Demo network loaded: {Organizations} organisations, {Listings} listings",
             organizations.Taken, listings.Taken);
     }
