@@ -177,6 +177,7 @@ public sealed partial class MemberLineReader(Taxonomy taxonomy, Territories terr
         var key = SearchText.Normalize(text);
         return taxonomy.LegalForms.FirstOrDefault(f => f.Slug == key || SearchText.Normalize(f.Label) == key
                 || SearchText.Normalize(f.Label).Split(' ').Contains(key)
+                || (key.Length >= 4 && SearchText.Normalize(f.Label).StartsWith(key, StringComparison.Ordinal))
                 || (key.StartsWith(f.Slug + " ", StringComparison.Ordinal) && f.Slug != "other"))?.Slug;
     }
 
