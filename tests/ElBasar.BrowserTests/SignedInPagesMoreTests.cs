@@ -21,6 +21,7 @@ public sealed class SignedInPagesMoreTests(BrowserFixture browser, SiteFixture s
     public static TheoryData<string> Pages => new()
     {
         "/espace/alertes", NewAlert, "/messages", AConversation, "/je-ne-trouve-pas", "/animation/demandes", AHotlineRequest, "/moderation/messages",
+        "/animation/adhesions/import", "/animation/structures/fusionner?q=atelier",
     };
 
     [Theory, MemberData(nameof(Pages))]
