@@ -60,7 +60,7 @@ public sealed class JourneyMemberImportTests(BrowserFixture browser, SiteFixture
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Import terminé : 2 créées, 0 mises à jour, 198 inchangées, 0 lignes en erreur");
 
         await page.GotoAsync("/animation/adhesions?etat=pending");
-        await page.GetByLabel("Nom").FillAsync("Œuvre solidaire n° 057");
+        await page.GetByLabel("Nom, commune, courriel ou SIRET").FillAsync("10000000000057");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 sur");
         await page.GetByRole(AriaRole.Link, new() { Name = "Œuvre solidaire n° 057" }).ClickAsync();

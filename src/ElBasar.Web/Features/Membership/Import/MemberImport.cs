@@ -94,7 +94,16 @@ public sealed class MemberImport(
             var row = plan[i];
             if (row.Outcome is RowOutcome.Error or RowOutcome.Unchanged) continue;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var problems = await SaveAsync(row, recordedBy, ct);
+            List<string> problems;
+            try
+            {
+                problems = await SaveAsync(row, recordedBy, ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another import or a facilitator took the same SIRET meanwhile: this row waits for the next run.
+                problems = ["la structure a changé pendant l'import (même SIRET enregistré entre-temps) : envoyez le fichier à nouveau"];
+            }
             if (problems.Count == 0) await transaction.CommitAsync(ct);
             else
             {

@@ -109,6 +109,14 @@ public sealed partial class MemberImportTests
         var paid = await app.WithDbAsync((db, _) => db.Memberships.AsNoTracking().SingleAsync(m => m.OrganizationId == epicerie.Id));
         Assert.Equal((MembershipStatus.Active, 2026, 50m, true, PaymentMethod.Cheque, "2026-0001"),
             (paid.Status, paid.Year, paid.FeeEur, paid.Solidarity, paid.PaidWith, paid.ReceiptNumber));
+        var record = Html.VisibleText(await staff.GetStringAsync($"/animation/adhesions/{epicerie.Id}"));
+        Assert.Contains("SIRET : 12345678900012", record);
+        Assert.Contains("Personne à contacter : Françoise Lœuvre", record);
+        var found = Html.VisibleText(await staff.GetStringAsync("/animation/adhesions?nom=123+456+789"));
+        Assert.Contains("Épicerie solidaire Çà et là", found);
+        Assert.Contains("1 sur", found);
+        Assert.Contains("Tiers-lieu L'Usine", Html.VisibleText(await staff.GetStringAsync("/animation/adhesions?nom=tourcoing")));
+        Assert.Contains(";contact@epicerie.example.org;12345678900012", await staff.GetStringAsync("/animation/adhesions.csv"));
         var tiersLieu = await app.WithDbAsync((db, _) => db.Organizations.AsNoTracking().SingleAsync(o => o.Name == "Tiers-lieu L'Usine"));
         Assert.Equal(MembershipStatus.Pending, await app.WithDbAsync((db, _) => db.Memberships.Where(m => m.OrganizationId == tiersLieu.Id).Select(m => m.Status).SingleAsync()));
         var homeId = await app.HomeNetworkIdAsync();
