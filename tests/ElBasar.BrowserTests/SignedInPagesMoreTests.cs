@@ -22,6 +22,7 @@ public sealed class SignedInPagesMoreTests(BrowserFixture browser, SiteFixture s
     {
         "/espace/alertes", NewAlert, "/messages", AConversation, "/je-ne-trouve-pas", "/animation/demandes", AHotlineRequest, "/moderation/messages",
         "/cooperations/nouvelle",
+        "/animation/adhesions/import", "/animation/structures/fusionner?q=atelier",
     };
 
     [Theory, MemberData(nameof(Pages))]

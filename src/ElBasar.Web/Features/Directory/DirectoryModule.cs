@@ -14,6 +14,7 @@ public static class DirectoryModule
         services.AddScoped<People.OrganizationPeople>();
         services.AddScoped<People.OrganizationMails>();
         services.AddScoped<Charter.NetworkCharter>();
+        services.AddScoped<Merge.OrganizationMerger>();
         services.AddScoped<IStartupSeed, Charter.CharterSeed>();
         services.AddScoped<Accounts.PersonalData.IPersonalDataSource, DirectoryPersonalData>();
         return services;

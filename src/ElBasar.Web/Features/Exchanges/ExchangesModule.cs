@@ -14,6 +14,7 @@ public static class ExchangesModule
         services.AddScoped<ImpactRollups>();
         services.AddScoped<MemberActivity>();
         services.AddScoped<ExchangeForms>();
+        services.AddScoped<Directory.Merge.IOrganizationMergeStep, ExchangesMergeStep>();
         services.AddScoped<ExchangeViews>();
         services.AddScoped<Accounts.PersonalData.IPersonalDataSource, ExchangesPersonalData>();
         return services;

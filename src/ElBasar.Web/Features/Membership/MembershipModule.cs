@@ -10,6 +10,8 @@ public static class MembershipModule
             .ValidateOnStart();
         services.AddScoped<Memberships>();
         services.AddScoped<Payments>();
+        services.AddScoped<Import.MemberImport>();
+        services.AddScoped<Directory.Merge.IOrganizationMergeStep, MembershipMergeStep>();
         services.AddScoped<Listings.Publishing.IListingCharges, ListingCharges>();
         services.AddSingleton<IPaymentProvider, ManualPaymentProvider>();
         services.AddScoped<Infrastructure.Web.IBackOfficeSource, MembershipBackOffice>();

@@ -25,8 +25,8 @@ public sealed class Memberships(ElBasarDbContext db, NetworkCharter charter, Tim
 {
     public const decimal MaxFee = 100_000;
 
-    /// <summary>What a facilitator types to record a payment.</summary>
-    public sealed record PaymentInput(int? Year, string? Method, decimal? Amount, string? Note);
+    /// <summary>What a facilitator types to record a payment; <paramref name="PaidOn"/> when it was paid before today (an import).</summary>
+    public sealed record PaymentInput(int? Year, string? Method, decimal? Amount, string? Note, DateOnly? PaidOn = null);
 
     public DateOnly Today => DateOnly.FromDateTime(Display.ToParis(clock.GetUtcNow().UtcDateTime));
 
@@ -88,7 +88,9 @@ public sealed class Memberships(ElBasarDbContext db, NetworkCharter charter, Tim
 
         var y = input.Year!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (an imported row is saved whole or not at all).
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var transaction = db.Database.CurrentTransaction!;
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.Year == y, ct);
         if (membership?.Status == MembershipStatus.Active)
         {
@@ -103,7 +105,7 @@ public sealed class Memberships(ElBasarDbContext db, NetworkCharter charter, Tim
         }
         membership.Status = MembershipStatus.Active;
         (membership.Tier, membership.FeeEur, membership.Solidarity) = (tier.Slug, fee, solidarity);
-        (membership.PaidWith, membership.PaidAt, membership.Note) = (method, now, note is { Length: > 0 } ? note : null);
+        (membership.PaidWith, membership.PaidAt, membership.Note) = (method, PaidAt(input.PaidOn, now), note is { Length: > 0 } ? note : null);
         (membership.RecordedById, membership.RecordedAt) = (recordedBy, now);
         membership.CharterVersion = (await charter.LatestAcceptanceAsync(organizationId, ct))?.CharterVersion;
         if (method != PaymentMethod.Waived)
@@ -113,9 +115,13 @@ public sealed class Memberships(ElBasarDbContext db, NetworkCharter charter, Tim
         }
         await db.SaveChangesAsync(ct);
         if (membership.Year <= today.Year) await charter.SetMemberAsync(organizationId, true, ct);
-        await transaction.CommitAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return (membership, errors);
     }
+
+    // A day paid, without its hour, is kept at noon in Paris so it shows as that day.
+    static DateTime PaidAt(DateOnly? paidOn, DateTime now) =>
+        paidOn is { } day ? Display.FromParis(day.ToDateTime(new TimeOnly(12, 0))) : now;
 
     /// <summary>Whether the organisation paid a membership once, now over: a former member.</summary>
     public async Task<bool> FormerMemberAsync(Guid organizationId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Membership.Import;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ public sealed class RecordModel(ElBasarDbContext db, Memberships memberships) : 
     public MembershipSummary Summary { get; private set; } = null!;
     public MembershipTier Tier { get; private set; } = null!;
     public IReadOnlyList<Membership> History { get; private set; } = [];
+    public MemberDetails? Details { get; private set; }
     public int ThisYear { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public string? Recorded { get; private set; }
@@ -64,6 +66,7 @@ public sealed class RecordModel(ElBasarDbContext db, Memberships memberships) : 
         (OrganizationName, Summary) = (name, summary);
         Tier = (await memberships.TierOfAsync(id, ct))!;
         History = await memberships.HistoryAsync(id, ct);
+        Details = await db.MemberDetails.AsNoTracking().SingleOrDefaultAsync(d => d.OrganizationId == id, ct);
         ThisYear = memberships.Today.Year;
         return true;
     }

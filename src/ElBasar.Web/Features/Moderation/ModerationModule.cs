@@ -14,6 +14,7 @@ public static class ModerationModule
         services.AddScoped<ModerationDecisions>();
         services.AddScoped<Infrastructure.Web.IBackOfficeSource, ModerationBackOffice>();
         services.AddScoped<ModerationNotices>();
+        services.AddScoped<Directory.Merge.IOrganizationMergeStep, ModerationMergeStep>();
         services.AddScoped<ModerationMails>();
         services.AddScoped<Accounts.PersonalData.IPersonalDataSource, ModerationPersonalData>();
         services.AddRateLimiter(o => o.AddPolicy(ReportLimit, context => HttpMethods.IsPost(context.Request.Method)
