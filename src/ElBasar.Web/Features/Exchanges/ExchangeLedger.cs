@@ -220,12 +220,38 @@ public sealed class ExchangeLedger(ElBasarDbContext db, OrganizationAccess acces
     public async Task<bool> IsPartyAsync(Guid userId, Exchange exchange, CancellationToken ct) =>
         await access.CanEditAsync(userId, exchange.FromOrganizationId, ct) || await access.CanEditAsync(userId, exchange.ToOrganizationId, ct);
 
+    /// <summary>
+    /// A duplicate organisation merged into the one kept: its exchanges move to the kept one, with the pair
+    /// columns the dashboard counts by (no foreign key, so a generic move would miss them), and each pair
+    /// touched gets its first exchange flag again. The roll-ups follow by themselves (their triggers).
+    /// </summary>
+    public async Task MoveOrganizationAsync(Guid kept, Guid removed, CancellationToken ct)
+    {
+        var touched = await db.Exchanges.Where(e => e.FromOrganizationId == removed || e.ToOrganizationId == removed).ToListAsync(ct);
+        foreach (var exchange in touched)
+        {
+            if (exchange.FromOrganizationId == removed) exchange.FromOrganizationId = kept;
+            if (exchange.ToOrganizationId == removed) exchange.ToOrganizationId = kept;
+            await PairAsync(exchange, exchange.FromOrganizationId, exchange.ToOrganizationId, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (low, high) in touched.Select(e => (e.PairLowId, e.PairHighId)).Distinct())
+            await MarkFirstOfPairAsync(low, high, ct);
+    }
+
+    /// <summary>Both parties in a fixed order, and as the one integer the dashboard groups on.</summary>
+    async Task PairAsync(Exchange exchange, Guid a, Guid b, CancellationToken ct)
+    {
+        (exchange.PairLowId, exchange.PairHighId) = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+        exchange.PairKey = ExchangeParty.PairKey(await rollups.NumberOfAsync(exchange.PairLowId, ct), await rollups.NumberOfAsync(exchange.PairHighId, ct));
+    }
+
     /// <summary>The pair's first confirmed exchange by date carries the flag, whatever order they were confirmed in.</summary>
     async Task MarkFirstOfPairAsync(Guid low, Guid high, CancellationToken ct)
     {
         var pair = db.Exchanges.Where(e => e.PairLowId == low && e.PairHighId == high);
         var first = await pair.Where(e => e.Status == ExchangeStatus.Confirmed).OrderBy(e => e.Date).ThenBy(e => e.CreatedAt)
-            .Select(e => e.Id).FirstAsync(ct);
+            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
         await pair.Where(e => e.FirstOfPair != (e.Id == first)).ExecuteUpdateAsync(s => s.SetProperty(e => e.FirstOfPair, e => e.Id == first), ct);
     }
 
@@ -295,8 +321,7 @@ public sealed class ExchangeLedger(ElBasarDbContext db, OrganizationAccess acces
 
         var from = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == asId, ct);
         exchange.ToOrganizationId = counterpart!.Id;
-        (exchange.PairLowId, exchange.PairHighId) = asId.CompareTo(counterpart.Id) < 0 ? (asId, counterpart.Id) : (counterpart.Id, asId);
-        exchange.PairKey = ExchangeParty.PairKey(await rollups.NumberOfAsync(exchange.PairLowId, ct), await rollups.NumberOfAsync(exchange.PairHighId, ct));
+        await PairAsync(exchange, asId, counterpart.Id, ct);
         exchange.Description = description;
         exchange.Mode = mode!.Slug;
         exchange.Market = mode.Market;

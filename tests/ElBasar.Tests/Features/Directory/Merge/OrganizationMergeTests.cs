@@ -95,6 +95,9 @@ public sealed class OrganizationMergeTests
             Assert.Equal("12345678900012", await db.MemberDetails.Where(d => d.OrganizationId == kept.Id).Select(d => d.Siret).SingleAsync());
             var exchange = await db.Set<Exchange>().SingleAsync();
             Assert.Equal((kept.Id, Min(kept.Id, other.Id), Max(kept.Id, other.Id), true), (exchange.ToOrganizationId, exchange.PairLowId, exchange.PairHighId, exchange.FirstOfPair));
+            // The dashboard's pair key follows: the numbers of the kept organisation and its partner.
+            var numbers = await db.ExchangeParties.ToDictionaryAsync(p => p.OrganizationId, p => p.Number);
+            Assert.Equal(ExchangeParty.PairKey(numbers[exchange.PairLowId], numbers[exchange.PairHighId]), exchange.PairKey);
             Assert.Equal(kept.Id, await db.Set<Event>().Select(e => e.HostOrganizationId).SingleAsync());
             Assert.Equal(kept.Id, await db.Set<DemandWatch>().Select(w => w.OrganizationId).SingleAsync());
             Assert.Equal(kept.Id, await db.Set<ModerationReport>().Select(r => r.SubjectId).SingleAsync());
