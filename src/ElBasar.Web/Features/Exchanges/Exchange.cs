@@ -158,7 +158,7 @@ sealed class ExchangesConfiguration :
         // The dashboard: confirmed exchanges of a period.
         e.HasIndex(x => new { x.Status, x.Date });
         e.HasIndex(x => new { x.PairLowId, x.PairHighId, x.Date });
-        e.HasIndex(x => new { x.Status, x.Date, x.PairKey });
+        e.HasIndex(x => new { x.Status, x.PairKey, x.Date });
         e.HasIndex(x => new { x.FromOrganizationId, x.Date });
         e.HasIndex(x => new { x.ToOrganizationId, x.Date });
         e.HasIndex(x => x.ListingId);

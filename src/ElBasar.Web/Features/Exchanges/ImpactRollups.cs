@@ -97,6 +97,7 @@ public sealed class ImpactRollups(ElBasarDbContext db)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Taking the mark waits for any exchange change of the month still in flight; a change after it marks the month again.
+            // The month is given, not read: each sum is then covered by one of the dashboard's indexes.
             if (await db.Database.ExecuteSqlAsync($"DELETE FROM exchange_stale_months WHERE month = {month}", ct) == 0) return;
             await db.Database.ExecuteSqlAsync($"DELETE FROM exchange_month_cells WHERE month = {month}", ct);
             await db.Database.ExecuteSqlAsync($"DELETE FROM exchange_month_places WHERE month = {month}", ct);
@@ -104,26 +105,26 @@ public sealed class ImpactRollups(ElBasarDbContext db)
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO exchange_month_cells (month, mode, category, market, exchanges, amount_cents, minutes, estimated_value_cents,
                                                   new_pairs, distance_km, with_distance)
-                SELECT month, mode, category, market, COUNT(*), COALESCE(SUM(amount_cents), 0), COALESCE(SUM(minutes), 0),
+                SELECT {month}, mode, category, market, COUNT(*), COALESCE(SUM(amount_cents), 0), COALESCE(SUM(minutes), 0),
                        COALESCE(SUM(estimated_value_cents), 0), SUM(CASE WHEN first_of_pair THEN 1 ELSE 0 END),
                        COALESCE(SUM(distance_km), 0), COUNT(distance_km)
                 FROM exchanges WHERE status = 'confirmed' AND date >= {first} AND date <= {last}
-                GROUP BY month, mode, category, market
+                GROUP BY mode, category, market
                 """, ct);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO exchange_month_places (month, from_epci, to_epci, from_departement, to_departement, market, exchanges,
                                                    amount_cents, minutes, estimated_value_cents)
-                SELECT month, from_epci, to_epci, from_departement, to_departement, market, COUNT(*),
+                SELECT {month}, from_epci, to_epci, from_departement, to_departement, market, COUNT(*),
                        COALESCE(SUM(amount_cents), 0), COALESCE(SUM(minutes), 0), COALESCE(SUM(estimated_value_cents), 0)
                 FROM exchanges WHERE status = 'confirmed' AND date >= {first} AND date <= {last}
-                GROUP BY month, from_epci, to_epci, from_departement, to_departement, market
+                GROUP BY from_epci, to_epci, from_departement, to_departement, market
                 """, ct);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO exchange_month_forms (month, from_legal_form, to_legal_form, market, exchanges, amount_cents, minutes, estimated_value_cents)
-                SELECT month, from_legal_form, to_legal_form, market, COUNT(*),
+                SELECT {month}, from_legal_form, to_legal_form, market, COUNT(*),
                        COALESCE(SUM(amount_cents), 0), COALESCE(SUM(minutes), 0), COALESCE(SUM(estimated_value_cents), 0)
                 FROM exchanges WHERE status = 'confirmed' AND date >= {first} AND date <= {last}
-                GROUP BY month, from_legal_form, to_legal_form, market
+                GROUP BY from_legal_form, to_legal_form, market
                 """, ct);
             await transaction.CommitAsync(ct);
         });

@@ -29,7 +29,7 @@ WHERE low.organization_id = e.pair_low_id AND high.organization_id = e.pair_high
 
 DROP INDEX ix_exchanges_impact_pairs;
 
-CREATE INDEX ix_exchanges_impact_pairs ON exchanges (status, date, pair_key);
+CREATE INDEX ix_exchanges_impact_pairs ON exchanges (status, pair_key, date);
 
 CREATE TABLE exchange_month_cells (
     month integer NOT NULL,

@@ -27,7 +27,7 @@ UPDATE "exchanges" SET "pair_key" =
 
 DROP INDEX "ix_exchanges_impact_pairs";
 
-CREATE INDEX "ix_exchanges_impact_pairs" ON "exchanges" ("status", "date", "pair_key");
+CREATE INDEX "ix_exchanges_impact_pairs" ON "exchanges" ("status", "pair_key", "date");
 
 CREATE TABLE "exchange_month_cells" (
     "month" INTEGER NOT NULL,
