@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Administration;
 using ElBasar.Web.Features.Alerts;
 using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
@@ -50,6 +51,7 @@ public static class ElBasarApp
         services.AddNewsletter(configuration);
         services.AddImport();
         services.AddDemo(configuration);
+        services.AddAdministration();
         return builder;
     }
 
@@ -68,6 +70,7 @@ public static class ElBasarApp
         app.MapMembership();
         app.MapLending();
         app.MapExchanges();
+        app.MapAdministration();
         return app;
     }
 }
