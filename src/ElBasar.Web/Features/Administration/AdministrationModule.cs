@@ -1,7 +1,6 @@
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Features.Administration.Settings;
-using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -25,8 +24,8 @@ public static class AdministrationModule
         app.Use(async (context, next) =>
         {
             var services = context.RequestServices;
-            await services.GetRequiredService<Listings.Taxonomy>().RefreshIfStaleAsync(
-                services.GetRequiredService<ElBasarDbContext>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), context.RequestAborted);
+            var (taxonomy, now) = (services.GetRequiredService<Listings.Taxonomy>(), services.GetRequiredService<TimeProvider>().GetUtcNow());
+            if (taxonomy.IsStale(now)) await taxonomy.RefreshIfStaleAsync(services.GetRequiredService<ElBasarDbContext>(), now, context.RequestAborted);
             await next(context);
         });
         app.MapSettingsEndpoints();

@@ -70,14 +70,19 @@ public sealed class Taxonomy
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Reads the overlay again when this node's copy is older than <see cref="Lifetime"/>: another node may have changed it.</summary>
+    /// <summary>
+    /// True when this node's copy is older than <see cref="Lifetime"/>: another node may have changed
+    /// the overlay. Never before the start-up seed (which runs after the migrations) has read it once.
+    /// </summary>
+    public bool IsStale(DateTimeOffset now) => _loadedAt != DateTimeOffset.MinValue && now - _loadedAt >= Lifetime;
+
+    /// <summary>Reads the overlay again when <see cref="IsStale"/>; one request at a time does it, the others go on with the copy they have.</summary>
     public async Task RefreshIfStaleAsync(ElBasarDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        // Never read before the start-up seed (which runs after the migrations) has read it once.
-        if (_loadedAt == DateTimeOffset.MinValue || now - _loadedAt < Lifetime || !await _loading.WaitAsync(0, ct)) return;
+        if (!IsStale(now) || !await _loading.WaitAsync(0, ct)) return;
         try
         {
-            if (now - _loadedAt < Lifetime) return;
+            if (!IsStale(now)) return;
             Apply(await db.Set<TaxonomyEntry>().AsNoTracking().ToListAsync(ct));
             _loadedAt = now;
         }
