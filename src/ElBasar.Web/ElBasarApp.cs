@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Administration;
 using ElBasar.Web.Features.Alerts;
 using ElBasar.Web.Features.Cooperations;
 using ElBasar.Web.Features.Demo;
@@ -54,6 +55,7 @@ public static class ElBasarApp
         services.AddResources(configuration);
         services.AddImport();
         services.AddDemo(configuration);
+        services.AddAdministration();
         return builder;
     }
 
@@ -74,6 +76,7 @@ public static class ElBasarApp
         app.MapMembership();
         app.MapLending();
         app.MapExchanges();
+        app.MapAdministration();
         return app;
     }
 }

@@ -20,6 +20,14 @@ public sealed class HomeNetwork(IServiceScopeFactory scopes, IOptions<SiteOption
         return _id.Value;
     }
 
+    /// <summary>The home network's name, shown on receipts and in the digest.</summary>
+    public static Task<string> NameAsync(ElBasarDbContext db, CancellationToken ct) =>
+        db.Networks.Where(n => n.IsHome).Select(n => n.Name).SingleAsync(ct);
+
+    /// <summary>Renames the home network; saved by the caller's SaveChanges.</summary>
+    public static async Task RenameAsync(ElBasarDbContext db, string name, CancellationToken ct) =>
+        (await db.Networks.SingleAsync(n => n.IsHome, ct)).Name = name;
+
     /// <summary>Creates the home network on a new database; called once at start, after migrations.</summary>
     public async Task EnsureAsync(ElBasarDbContext db, CancellationToken ct)
     {

@@ -11,6 +11,7 @@ public static class ListingsModule
     {
         services.AddSingleton(Taxonomy.LoadEmbedded());
         services.AddScoped<IStartupSeed, TaxonomySeed>();
+        services.AddScoped<TaxonomyEditor>();
         services.AddScoped<ListingPhotos>();
         services.AddScoped<ListingPublisher>();
         services.AddOptions<ListingsOptions>().BindConfiguration(ListingsOptions.Section)

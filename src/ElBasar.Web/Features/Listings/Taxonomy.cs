@@ -8,33 +8,44 @@ namespace ElBasar.Web.Features.Listings;
 
 /// <summary>
 /// Categories, exchange modes and legal forms of contracts/taxonomy.json (copied beside this
-/// file and embedded). The slugs are a public contract; labels are French.
+/// file and embedded). The slugs are a public contract; labels are French. Admins add categories
+/// and modes and rename them (<see cref="TaxonomyEntry"/>, over the built-in terms, never removing
+/// one): the overlay is read at start, after each change on this node, and by every node at most
+/// <see cref="Lifetime"/> after its last read (<see cref="RefreshIfStaleAsync"/>).
 /// Kept in memory for validation and display, and written to the database so SQL can join on it.
 /// </summary>
 public sealed class Taxonomy
 {
-    public required IReadOnlyList<Category> Categories { get; init; }
-    public required IReadOnlyList<ExchangeMode> ExchangeModes { get; init; }
-    public required IReadOnlyList<LegalForm> LegalForms { get; init; }
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    Dictionary<string, Category>? _categories;
-    Dictionary<string, ExchangeMode>? _modes;
-    Dictionary<string, LegalForm>? _legalForms;
+    readonly Terms _builtIn;
+    volatile Terms _current;
+    DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
+    readonly SemaphoreSlim _loading = new(1, 1);
 
-    public Category? FindCategory(string? slug) => Find(ref _categories, Categories, c => c.Slug, slug);
-    public ExchangeMode? FindMode(string? slug) => Find(ref _modes, ExchangeModes, m => m.Slug, slug);
-    public LegalForm? FindLegalForm(string? slug) => Find(ref _legalForms, LegalForms, f => f.Slug, slug);
+    Taxonomy(Terms builtIn) => _builtIn = _current = builtIn;
+
+    public IReadOnlyList<Category> Categories => _current.Categories;
+    public IReadOnlyList<ExchangeMode> ExchangeModes => _current.ExchangeModes;
+    public IReadOnlyList<LegalForm> LegalForms => _current.LegalForms;
+
+    public Category? FindCategory(string? slug) => slug is null ? null : _current.CategoryIndex.GetValueOrDefault(slug);
+    public ExchangeMode? FindMode(string? slug) => slug is null ? null : _current.ModeIndex.GetValueOrDefault(slug);
+    public LegalForm? FindLegalForm(string? slug) => slug is null ? null : _current.LegalFormIndex.GetValueOrDefault(slug);
 
     public string CategoryLabel(string slug) => FindCategory(slug)?.Label ?? slug;
     public string ModeLabel(string slug) => FindMode(slug)?.Label ?? slug;
     public string LegalFormLabel(string? slug) => slug is null ? "" : FindLegalForm(slug)?.Label ?? slug;
 
-    static T? Find<T>(ref Dictionary<string, T>? index, IReadOnlyList<T> items, Func<T, string> key, string? slug) where T : class
-    {
-        if (slug is null) return null;
-        index ??= items.ToDictionary(key, StringComparer.Ordinal);
-        return index.GetValueOrDefault(slug);
-    }
+    /// <summary>True for the contract's own terms: their slugs stay, whatever admins do.</summary>
+    public bool IsBuiltIn(TaxonomyKind kind, string slug) => kind == TaxonomyKind.Category
+        ? _builtIn.CategoryIndex.ContainsKey(slug)
+        : _builtIn.ModeIndex.ContainsKey(slug);
+
+    /// <summary>The contract's label of a built-in term, whatever admins renamed it to.</summary>
+    public string? BuiltInLabel(TaxonomyKind kind, string slug) => kind == TaxonomyKind.Category
+        ? _builtIn.CategoryIndex.GetValueOrDefault(slug)?.Label
+        : _builtIn.ModeIndex.GetValueOrDefault(slug)?.Label;
 
     public static Taxonomy LoadEmbedded()
     {
@@ -42,21 +53,68 @@ public sealed class Taxonomy
             ?? throw new InvalidOperationException("taxonomy.json is not embedded.");
         var file = JsonSerializer.Deserialize<TaxonomyFile>(stream, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException("taxonomy.json is empty.");
-        return new Taxonomy
-        {
-            Categories = file.Categories.Select((c, i) => new Category { Slug = c.Slug, Label = c.Label, Position = i }).ToList(),
-            ExchangeModes = file.ExchangeModes.Select((m, i) => new ExchangeMode { Slug = m.Slug, Label = m.Label, Market = m.Market, Position = i }).ToList(),
-            LegalForms = file.LegalForms.Select((f, i) => new LegalForm { Slug = f.Slug, Label = f.Label, Position = i }).ToList(),
-        };
+        return new Taxonomy(new Terms(
+            file.Categories.Select((c, i) => new Category { Slug = c.Slug, Label = c.Label, Position = i }).ToList(),
+            file.ExchangeModes.Select((m, i) => new ExchangeMode { Slug = m.Slug, Label = m.Label, Market = m.Market, Position = i }).ToList(),
+            file.LegalForms.Select((f, i) => new LegalForm { Slug = f.Slug, Label = f.Label, Position = i }).ToList()));
     }
 
-    /// <summary>Writes the taxonomy into its tables: new slugs added, labels updated, none removed.</summary>
-    public async Task SeedAsync(ElBasarDbContext db, CancellationToken ct)
+    /// <summary>Reads the admins' overlay again and writes the result into the taxonomy tables: new slugs added, labels updated, none removed.</summary>
+    public async Task SeedAsync(ElBasarDbContext db, DateTimeOffset now, CancellationToken ct)
     {
+        Apply(await db.Set<TaxonomyEntry>().AsNoTracking().ToListAsync(ct));
+        _loadedAt = now;
         await Upsert(db.Categories, Categories, ct);
         await Upsert(db.ExchangeModes, ExchangeModes, ct);
         await Upsert(db.LegalForms, LegalForms, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// True when this node's copy is older than <see cref="Lifetime"/>: another node may have changed
+    /// the overlay. Never before the start-up seed (which runs after the migrations) has read it once.
+    /// </summary>
+    public bool IsStale(DateTimeOffset now) => _loadedAt != DateTimeOffset.MinValue && now - _loadedAt >= Lifetime;
+
+    /// <summary>Reads the overlay again when <see cref="IsStale"/>; one request at a time does it, the others go on with the copy they have.</summary>
+    public async Task RefreshIfStaleAsync(ElBasarDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!IsStale(now) || !await _loading.WaitAsync(0, ct)) return;
+        try
+        {
+            if (!IsStale(now)) return;
+            Apply(await db.Set<TaxonomyEntry>().AsNoTracking().ToListAsync(ct));
+            _loadedAt = now;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    // Built-in terms keep their order with their new labels; additions come after them, before "other".
+    void Apply(IReadOnlyList<TaxonomyEntry> entries)
+    {
+        List<T> Merge<T>(IReadOnlyList<T> builtIn, TaxonomyKind kind, Func<TaxonomyEntry, int, T> added) where T : TaxonomyTerm
+        {
+            var mine = entries.Where(e => e.Kind == kind).ToDictionary(e => e.Slug, StringComparer.Ordinal);
+            var terms = builtIn.Select(t =>
+            {
+                var copy = t.Clone<T>();
+                if (mine.Remove(t.Slug, out var renamed)) copy.Label = renamed.Label;
+                return copy;
+            }).ToList();
+            var other = terms.FindIndex(t => t.Slug == "other");
+            var extra = mine.Values.OrderBy(e => e.CreatedAt).ThenBy(e => e.Slug, StringComparer.Ordinal)
+                .Select((e, i) => added(e, builtIn.Count + i)).ToList();
+            terms.InsertRange(other >= 0 ? other : terms.Count, extra);
+            for (var i = 0; i < terms.Count; i++) terms[i].Position = i;
+            return terms;
+        }
+        _current = new Terms(
+            Merge(_builtIn.Categories, TaxonomyKind.Category, (e, i) => new Category { Slug = e.Slug, Label = e.Label, Position = i }),
+            Merge(_builtIn.ExchangeModes, TaxonomyKind.Mode, (e, i) => new ExchangeMode { Slug = e.Slug, Label = e.Label, Market = e.Market, Position = i }),
+            _builtIn.LegalForms);
     }
 
     static async Task Upsert<T>(DbSet<T> set, IReadOnlyList<T> wanted, CancellationToken ct) where T : TaxonomyTerm
@@ -67,6 +125,16 @@ public sealed class Taxonomy
             if (existing.TryGetValue(term.Slug, out var row)) row.CopyFrom(term);
             else set.Add(term.Clone<T>());
         }
+    }
+
+    sealed class Terms(IReadOnlyList<Category> categories, IReadOnlyList<ExchangeMode> modes, IReadOnlyList<LegalForm> legalForms)
+    {
+        public IReadOnlyList<Category> Categories { get; } = categories;
+        public IReadOnlyList<ExchangeMode> ExchangeModes { get; } = modes;
+        public IReadOnlyList<LegalForm> LegalForms { get; } = legalForms;
+        public Dictionary<string, Category> CategoryIndex { get; } = categories.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+        public Dictionary<string, ExchangeMode> ModeIndex { get; } = modes.ToDictionary(m => m.Slug, StringComparer.Ordinal);
+        public Dictionary<string, LegalForm> LegalFormIndex { get; } = legalForms.ToDictionary(f => f.Slug, StringComparer.Ordinal);
     }
 
     sealed record TaxonomyFile(List<TermFile> Categories, List<TermFile> ExchangeModes, List<TermFile> LegalForms);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Directory.Charter;
 using ElBasar.Web.Infrastructure.Data;
@@ -21,7 +22,7 @@ public sealed record MembershipSummary(MembershipState Status, string Tier, stri
 /// the year, given by one UPDATE of the year's counter in the transaction that records the payment,
 /// so two payments recorded at once never share a number and a failed one never burns one.
 /// </summary>
-public sealed class Memberships(ElBasarDbContext db, NetworkCharter charter, TimeProvider clock)
+public sealed class Memberships(ElBasarDbContext db, NetworkCharter charter, AuditLog audit, TimeProvider clock)
 {
     public const decimal MaxFee = 100_000;
 
@@ -113,6 +114,11 @@ public sealed class Memberships(ElBasarDbContext db, NetworkCharter charter, Tim
             var paidYear = Display.ToParis(now).Year;
             membership.ReceiptNumber = $"{paidYear}-{await NextReceiptAsync(paidYear, transaction.GetDbTransaction(), ct):0000}";
         }
+        var name = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);
+        await audit.AddAsync(method == PaymentMethod.Waived ? AuditActions.MembershipWaived : AuditActions.MembershipRecorded,
+            AuditSubjects.Organization, organizationId.ToString(), method == PaymentMethod.Waived
+                ? $"Cotisation {y} de « {name} » exonérée."
+                : $"Cotisation {y} de « {name} » enregistrée : {MembershipLabels.Amount(fee)} €, reçu {membership.ReceiptNumber}.", null, ct);
         await db.SaveChangesAsync(ct);
         if (membership.Year <= today.Year) await charter.SetMemberAsync(organizationId, true, ct);
         if (own is not null) await own.CommitAsync(ct);

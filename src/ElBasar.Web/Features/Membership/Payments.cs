@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Listings.Publishing;
@@ -38,7 +39,7 @@ public sealed class ListingCharges(ElBasarDbContext db, Memberships memberships,
 /// once (the settle is one UPDATE "still pending" in the transaction that applies it).
 /// </summary>
 public sealed class Payments(
-    ElBasarDbContext db, ListingPublisher publisher, IPaymentProvider provider, IOptions<MembershipOptions> options, TimeProvider clock)
+    ElBasarDbContext db, ListingPublisher publisher, IPaymentProvider provider, IOptions<MembershipOptions> options, AuditLog audit, TimeProvider clock)
 {
 
     /// <summary>Asks for featuring a live listing for a month; the pending request when one is already waiting.</summary>
@@ -81,6 +82,10 @@ public sealed class Payments(
         var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId, ct);
         if (payment.Purpose == PaymentPurpose.Listing) await publisher.PublishPaidAsync(payment.ListingId, ct);
         else await publisher.FeatureAsync(payment.ListingId, now.AddMonths(1), ct);
+        var title = await db.Listings.Where(l => l.Id == payment.ListingId).Select(l => l.Title).SingleAsync(ct);
+        await audit.RecordAsync(method == PaymentMethod.Waived ? AuditActions.PaymentWaived : AuditActions.PaymentSettled, AuditSubjects.Payment,
+            paymentId.ToString(), $"{(payment.Purpose == PaymentPurpose.Listing ? "Publication" : "Mise à la une")} de « {title} » : "
+                + (method == PaymentMethod.Waived ? "exonérée." : $"{MembershipLabels.Amount(payment.AmountEur)} € réglés."), null, ct);
         await transaction.CommitAsync(ct);
         return true;
     }

@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace ElBasar.Web.Features.Membership;
 
 /// <summary>The admins set the fee scale: each tier's name and yearly fee. Memberships already recorded keep their amount.</summary>
 [Authorize(Roles = SiteRoles.Admin)]
-public sealed class TiersModel(ElBasarDbContext db, Memberships memberships) : PageModel
+public sealed class TiersModel(ElBasarDbContext db, Memberships memberships, AuditLog audit) : PageModel
 {
     public const int MaxLabelLength = 100;
 
@@ -46,6 +47,8 @@ public sealed class TiersModel(ElBasarDbContext db, Memberships memberships) : P
         }
         if (Errors.Count > 0) return Page();
         foreach (var (tier, label, fee) in changes) (tier.Label, tier.FeeEur) = (label, fee);
+        await audit.AddAsync(AuditActions.TiersUpdated, AuditSubjects.MembershipTiers, null,
+            "Barème des cotisations : " + string.Join(", ", changes.Select(c => $"{c.Label} {MembershipLabels.Amount(c.Fee)} €")) + ".", null, ct);
         await db.SaveChangesAsync(ct);
         return Redirect("/admin/adhesions?enregistre=true");
     }

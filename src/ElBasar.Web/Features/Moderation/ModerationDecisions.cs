@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
@@ -9,7 +10,7 @@ namespace ElBasar.Web.Features.Moderation;
 /// What facilitators decide: hide, restore, or close reports without action. Each decision, its
 /// journal line, the reports it closes and the mail it causes are saved in one transaction.
 /// </summary>
-public sealed class ModerationDecisions(ElBasarDbContext db, ModerationMails mails, TimeProvider clock)
+public sealed class ModerationDecisions(ElBasarDbContext db, ModerationMails mails, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Hides a visible subject and closes its open reports; false when it does not exist or is hidden already.</summary>
     public async Task<bool> HideAsync(ModerationSubjectKind kind, Guid id, string reason, Moderator by, CancellationToken ct)
@@ -31,6 +32,7 @@ public sealed class ModerationDecisions(ElBasarDbContext db, ModerationMails mai
         Log(subject, ModerationAction.Hide, reason, by, now, previous);
         await CloseOpenReportsAsync(kind, id, ReportStatus.Hidden, by, now, ct);
         mails.Hidden(subject, reason);
+        await AuditAsync(AuditActions.ModerationHidden, subject, $"masquée : {reason}", ct);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -54,6 +56,7 @@ public sealed class ModerationDecisions(ElBasarDbContext db, ModerationMails mai
         else if (!await OrganizationModeration.RestoreAsync(db, id, ct)) return false;
 
         Log(subject, ModerationAction.Restore, reason, by, clock.GetUtcNow().UtcDateTime, null);
+        await AuditAsync(AuditActions.ModerationRestored, subject, "rétablie", ct);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -66,8 +69,21 @@ public sealed class ModerationDecisions(ElBasarDbContext db, ModerationMails mai
         var closed = await CloseOpenReportsAsync(kind, id, ReportStatus.Dismissed, by, now, ct);
         if (closed == 0) return 0;
         Log(subject, ModerationAction.Dismiss, note, by, now, null);
+        await AuditAsync(AuditActions.ModerationDismissed, subject, $"{closed} signalement(s) classé(s) sans suite", ct);
         await db.SaveChangesAsync(ct);
         return closed;
+    }
+
+    Task AuditAsync(string action, ModerationSubject subject, string what, CancellationToken ct)
+    {
+        // Annonce, fiche, recommandation: all three feminine, as the summaries agree.
+        var (kind, name) = subject.Kind switch
+        {
+            ModerationSubjectKind.Listing => (AuditSubjects.Listing, "Annonce"),
+            ModerationSubjectKind.Recommendation => (AuditSubjects.Recommendation, "Recommandation"),
+            _ => (AuditSubjects.Organization, "Fiche"),
+        };
+        return audit.AddAsync(action, kind, subject.Id.ToString(), $"{name} « {subject.Title} » : {what.TrimEnd('.')}.", null, ct);
     }
 
     void Log(ModerationSubject subject, ModerationAction action, string? reason, Moderator by, DateTime now, string? previousStatus) =>

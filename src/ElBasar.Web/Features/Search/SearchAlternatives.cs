@@ -102,7 +102,7 @@ public sealed class SearchAlternatives(
         var thesaurus = await thesauri.GetAsync(ct);
         if (!AnalysedGroups.TryGetValue(thesaurus, out var groups))
         {
-            groups = (await db.Set<SynonymGroup>().AsNoTracking().Select(g => g.Terms).ToListAsync(ct))
+            groups = (await db.Set<SynonymGroup>().AsNoTracking().Where(g => g.RemovedAt == null).Select(g => g.Terms).ToListAsync(ct))
                 .Select(t => t.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     .Select(term => (Term: term, Stems: SearchAnalyzer.AnalyzeDocument(term))).ToArray())
                 .ToList();

@@ -12,6 +12,7 @@ public static class SearchModule
             ? new SqliteListingTextMatch()
             : new PostgreSqlListingTextMatch());
         services.AddSingleton<ThesaurusCache>();
+        services.AddScoped<ThesaurusEditor>();
         services.AddSingleton<SearchVocabularyCache>();
         services.AddScoped<IStartupSeed, ThesaurusSeed>();
         services.AddScoped<IStartupSeed, SearchIndexSeed>();

@@ -91,6 +91,12 @@ public sealed class SynonymGroup
     public bool FromSeed { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The seed line a group came from, kept when an admin edits it so the seed does not add it back.</summary>
+    public string? SeedTerms { get; set; }
+
+    /// <summary>When an admin removed a seed group: the row stays so the seed does not add it back.</summary>
+    public DateTime? RemovedAt { get; set; }
+
     public string[] TermList => Terms.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
 
@@ -107,48 +113,61 @@ sealed class SynonymGroupConfiguration : IEntityTypeConfiguration<SynonymGroup>
     }
 }
 
-/// <summary>Adds the seed groups the database does not have yet; groups edited by admins are left alone.</summary>
+/// <summary>Adds the seed groups the database does not have yet; groups edited or removed by admins are left alone.</summary>
 sealed class ThesaurusSeed(ElBasarDbContext db, ThesaurusCache cache, TimeProvider clock) : IStartupSeed
 {
     public int Order => 30;
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var known = (await db.Set<SynonymGroup>().Select(g => g.Terms).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var rows = await db.Set<SynonymGroup>().Select(g => new { g.Terms, g.SeedTerms }).ToListAsync(ct);
+        var known = rows.SelectMany(r => new[] { r.Terms, r.SeedTerms }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var group in Thesaurus.ReadSeedFile())
         {
             var terms = string.Join(" ; ", group);
-            if (known.Add(terms)) db.Set<SynonymGroup>().Add(new SynonymGroup { Terms = terms, FromSeed = true, UpdatedAt = now });
+            if (known.Add(terms)) db.Set<SynonymGroup>().Add(new SynonymGroup { Terms = terms, SeedTerms = terms, FromSeed = true, UpdatedAt = now });
         }
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
     }
 }
 
-/// <summary>The thesaurus in memory, read from the database once and again after each change.</summary>
-public sealed class ThesaurusCache(IServiceScopeFactory scopes)
+/// <summary>
+/// The thesaurus in memory, read from the database again after each change on this node, and at
+/// most <see cref="Lifetime"/> after the last read, so a change on another web node reaches this one.
+/// </summary>
+public sealed class ThesaurusCache(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    volatile Thesaurus? _current;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    volatile Loaded? _current;
     readonly SemaphoreSlim _loading = new(1, 1);
+
+    sealed record Loaded(Thesaurus Thesaurus, DateTimeOffset At);
 
     public void Invalidate() => _current = null;
 
     public async ValueTask<Thesaurus> GetAsync(CancellationToken ct)
     {
-        if (_current is { } current) return current;
+        if (Fresh() is { } current) return current;
         await _loading.WaitAsync(ct);
         try
         {
-            if (_current is { } loaded) return loaded;
+            if (Fresh() is { } loaded) return loaded;
+            var at = clock.GetUtcNow();
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
-            var groups = await db.Set<SynonymGroup>().AsNoTracking().Select(g => g.Terms).ToListAsync(ct);
-            return _current = new Thesaurus(groups.Select(t => t.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+            var groups = await db.Set<SynonymGroup>().AsNoTracking().Where(g => g.RemovedAt == null).Select(g => g.Terms).ToListAsync(ct);
+            var thesaurus = new Thesaurus(groups.Select(t => t.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+            _current = new Loaded(thesaurus, at);
+            return thesaurus;
         }
         finally
         {
             _loading.Release();
         }
     }
+
+    Thesaurus? Fresh() => _current is { } current && clock.GetUtcNow() - current.At < Lifetime ? current.Thesaurus : null;
 }

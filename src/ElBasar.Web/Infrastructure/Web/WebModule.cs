@@ -12,6 +12,7 @@ public static class WebModule
     {
         services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
         services.AddSingleton<SiteLinks>();
+        services.AddSingleton<ISiteIdentity, DefaultSiteIdentity>();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // The layout and shared partials live with the rest of the shared UI.
         services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>

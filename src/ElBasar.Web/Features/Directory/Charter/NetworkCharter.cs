@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace ElBasar.Web.Features.Directory.Charter;
 /// The network's charter and joining the network: an owner accepts the current version on behalf of
 /// the organisation, which becomes a member of the home network in the same transaction.
 /// </summary>
-public sealed class NetworkCharter(ElBasarDbContext db, HomeNetwork network, TimeProvider clock)
+public sealed class NetworkCharter(ElBasarDbContext db, HomeNetwork network, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The version in force: the latest one.</summary>
     public Task<CharterVersion?> CurrentAsync(CancellationToken ct) =>
@@ -25,6 +26,8 @@ public sealed class NetworkCharter(ElBasarDbContext db, HomeNetwork network, Tim
             PublishedById = publishedBy,
         };
         db.CharterVersions.Add(version);
+        await audit.AddAsync(AuditActions.CharterPublished, AuditSubjects.Charter, version.Version.ToString(),
+            $"Version {version.Version} de la charte publiée.", null, ct);
         await db.SaveChangesAsync(ct);
         return version;
     }
