@@ -41,6 +41,7 @@ public static class AccountsModule
             o.Cookie.Name = "elbasar";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = SignInPath;
             o.LogoutPath = "/compte/deconnexion";
             o.AccessDeniedPath = "/erreur/403";

@@ -10,4 +10,10 @@ public sealed class SiteOptions
 
     /// <summary>The name of the install's own network, shown on the site.</summary>
     public string NetworkName { get; set; } = "Réseau de l'économie sociale et solidaire";
+
+    /// <summary>
+    /// Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed,
+    /// besides the loopback; a request from anywhere else keeps its own address and scheme.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 }

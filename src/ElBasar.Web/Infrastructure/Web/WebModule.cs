@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 
 namespace ElBasar.Web.Infrastructure.Web;
@@ -12,8 +14,21 @@ public static class WebModule
     {
         services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
         services.AddSingleton<SiteLinks>();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Believed only from the loopback (ASP.NET's default) and the configured proxies.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection($"{SiteOptions.Section}:{nameof(SiteOptions.KnownProxies)}").Get<string[]>() ?? [])
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<ISiteIdentity, DefaultSiteIdentity>();
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.ConfigureFilter(new HandlerRequired());
+        });
         // The layout and shared partials live with the rest of the shared UI.
         services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
             o.PageViewLocationFormats.Add("/Infrastructure/Web/{0}.cshtml"));
@@ -38,6 +53,9 @@ public static class WebModule
 
     public static WebApplication UseElBasarWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        // HTTPS only, and not while developing on a machine's own certificate.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseElBasarErrors();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<DatabaseUnavailable>();

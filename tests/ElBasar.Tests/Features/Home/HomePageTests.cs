@@ -89,7 +89,7 @@ public sealed class HomePageTests
     [InlineData("/")]
     [InlineData("/api/v1/listings")]
     [InlineData("/nexiste-pas")]
-    public async Task Every_response_carries_a_strict_content_security_policy_and_nosniff(string path)
+    public async Task Every_response_carries_a_strict_content_security_policy_nosniff_and_a_referrer_policy(string path)
     {
         await using var app = await TestApp.StartAsync("sqlite");
 
@@ -100,7 +100,9 @@ public sealed class HomePageTests
         Assert.Contains("script-src 'self'", policy);
         Assert.DoesNotContain("'unsafe-inline'", policy);
         Assert.DoesNotContain("'unsafe-eval'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
     [Theory]
