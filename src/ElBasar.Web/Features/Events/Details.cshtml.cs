@@ -8,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ElBasar.Web.Features.Events;
 
 /// <summary>An event's page: what, when, where, who comes; one-click registration, and after it the minutes.</summary>
-public sealed class EventDetailsModel(EventCatalog catalog, EventRegistrations registrations, ElBasarDbContext db, OrganizationAccess access, TimeProvider clock)
+public sealed class EventDetailsModel(
+    EventCatalog catalog, EventRegistrations registrations, Resources.ResourceLibrary library, ElBasarDbContext db, OrganizationAccess access, TimeProvider clock)
     : PageModel
 {
+    /// <summary>The event's documents in the library (slides, photos, attendance sheet), those the person may see.</summary>
+    public IReadOnlyList<Resources.ResourceLibrary.Item> Documents { get; private set; } = [];
+
     public Event Event { get; private set; } = null!;
     public int Registered { get; private set; }
     public int Waitlisted { get; private set; }
@@ -95,6 +99,7 @@ public sealed class EventDetailsModel(EventCatalog catalog, EventRegistrations r
         Waitlisted = counts.Where(c => c.Key == RegistrationStatus.Waitlisted).Sum(c => c.Count);
         IsPast = ev.StartsAt <= clock.GetUtcNow().UtcDateTime;
         MayManage = await catalog.MayManageAsync(User, ev, ct);
+        Documents = await library.ForEventAsync(User, id, ct);
         if (OrganizationAccess.UserIdOf(User) is { } userId)
         {
             Mine = await db.Set<EventRegistration>().AsNoTracking()

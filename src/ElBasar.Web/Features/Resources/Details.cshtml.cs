@@ -16,12 +16,17 @@ public sealed class ResourceDetailsModel(ResourceLibrary library, ElBasarDbConte
     public string? AddedBy { get; private set; }
     public bool MayManage { get; private set; }
 
+    /// <summary>The event this is a document of, when it is one.</summary>
+    public (Guid Id, string Title)? Event { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var (found, membersOnly) = await library.FindVisibleAsync(User, id, ct);
         if (found is null) return membersOnly && User.Identity?.IsAuthenticated != true ? Challenge() : NotFound();
         Resource = found;
         MayManage = ResourceLibrary.MayManage(User);
+        if (found.EventId is { } eventId)
+            Event = await db.Set<Events.Event>().Where(e => e.Id == eventId).Select(e => new { e.Id, e.Title }).SingleOrDefaultAsync(ct) is { } ev ? (ev.Id, ev.Title) : null;
         if (MayManage)
         {
             AddedBy = await db.Set<Resource>().Where(r => r.Id == id)

@@ -23,6 +23,7 @@ public sealed class ResourceEditModel(ResourceLibrary library, IOptions<Resource
         public string? Date { get; set; }
         public string Audience { get; set; } = "public";
         public string? Link { get; set; }
+        public string? Event { get; set; }
     }
 
     [BindProperty] public ResourceForm Input { get; set; } = new();
@@ -32,10 +33,14 @@ public sealed class ResourceEditModel(ResourceLibrary library, IOptions<Resource
     public (string Name, string ContentType, int Size)? CurrentFile { get; private set; }
 
     public int MaxMegabytes => options.Value.MaxFileMegabytes;
+
+    /// <summary>The events a document may belong to, for the choice on the form.</summary>
+    public IReadOnlyList<(Guid Id, string Title, DateTime StartsAt)> EventChoices { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? evenement, CancellationToken ct)
     {
+        EventChoices = await library.EventChoicesAsync(ct);
         if (id is { } existing)
         {
             if (await library.FindAsync(existing, ct) is not { } resource) return NotFound();
@@ -45,10 +50,16 @@ public sealed class ResourceEditModel(ResourceLibrary library, IOptions<Resource
             {
                 Title = resource.Title, Summary = resource.Summary, Kind = ResourceWords.Slug(resource.Kind),
                 Themes = resource.Themes.Select(t => t.Theme).ToList(), Date = resource.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Audience = ResourceWords.Slug(resource.Audience), Link = resource.Link,
+                Audience = ResourceWords.Slug(resource.Audience), Link = resource.Link, Event = resource.EventId?.ToString(),
             };
         }
-        else Input.Date = DateOnly.FromDateTime(Infrastructure.Web.Display.ToParis(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        else
+        {
+            Input.Date = DateOnly.FromDateTime(Infrastructure.Web.Display.ToParis(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // "Ajouter un document" on an event's page.
+            if (evenement is { } e && EventChoices.Any(c => c.Id == e))
+                (Input.Event, Input.Kind) = (e.ToString(), "minutes");
+        }
         return Page();
     }
 
@@ -62,11 +73,15 @@ public sealed class ResourceEditModel(ResourceLibrary library, IOptions<Resource
             Show(resource);
         }
 
+        EventChoices = await library.EventChoicesAsync(ct);
         var (upload, refusal) = await ReadAsync(file, ct);
         var date = DateOnly.TryParseExact(Input.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
-        var fields = new ResourceLibrary.Fields(Input.Title, Input.Summary, Input.Kind, Input.Themes, date, Input.Audience, Input.Link);
+        Guid? eventId = Guid.TryParse(Input.Event, out var e) ? e : null;
+        var fields = new ResourceLibrary.Fields(Input.Title, Input.Summary, Input.Kind, Input.Themes, date, Input.Audience, Input.Link, eventId);
         Errors = ResourceLibrary.Check(fields, newFile: upload is not null || refusal is not null, keepsFile: resource?.IsFile == true);
         if (refusal is not null) Errors["file"] = [refusal];
+        if (!string.IsNullOrEmpty(Input.Event) && (eventId is null || EventChoices.All(c => c.Id != eventId)))
+            Errors["event"] = ["Choisissez le rendez-vous dans la liste."];
         if (Errors.Count > 0) return Page();
 
         if (resource is null) resource = await library.CreateAsync(User, fields, upload, ct);

@@ -36,6 +36,9 @@ public sealed class Resource
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The event this is a document of (its slides, its photos...), listed on the event's page.</summary>
+    public Guid? EventId { get; set; }
+
     public List<ResourceTheme> Themes { get; init; } = [];
 
     public bool IsFile => FileName is not null;
@@ -128,6 +131,8 @@ sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>, IEntity
         e.HasMany(x => x.Themes).WithOne().HasForeignKey(t => t.ResourceId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.PublishedOn);
         e.HasIndex(x => x.AddedByUserId);
+        e.HasOne<Events.Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(x => x.EventId);
     }
 
     public void Configure(EntityTypeBuilder<ResourceTheme> t)

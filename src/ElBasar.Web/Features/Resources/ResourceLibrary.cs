@@ -21,7 +21,8 @@ public sealed class ResourceLibrary(ElBasarDbContext db, OrganizationAccess acce
     public const int MaxSearched = 5000;
 
     /// <summary>What is typed to add or change a resource, by the page or the API.</summary>
-    public sealed record Fields(string? Title, string? Summary, string? Kind, IReadOnlyList<string> Themes, DateOnly? PublishedOn, string? Audience, string? Link);
+    public sealed record Fields(
+        string? Title, string? Summary, string? Kind, IReadOnlyList<string> Themes, DateOnly? PublishedOn, string? Audience, string? Link, Guid? EventId = null);
 
     /// <summary>An upload that passed <see cref="DocumentCheck"/>: its safe name, its real type and its bytes.</summary>
     public sealed record CheckedFile(string Name, DocumentType Type, byte[] Bytes);
@@ -29,7 +30,7 @@ public sealed class ResourceLibrary(ElBasarDbContext db, OrganizationAccess acce
     /// <summary>A resource as lists, pages and the API show it, without its file's bytes.</summary>
     public sealed record Item(
         Guid Id, string Title, string Summary, ResourceKind Kind, IReadOnlyList<string> Themes, DateOnly PublishedOn, ResourceAudience Audience,
-        string? Link, string? FileName, string? FileContentType, int? FileSize, DateTime CreatedAt);
+        string? Link, string? FileName, string? FileContentType, int? FileSize, DateTime CreatedAt, Guid? EventId);
 
     public sealed record Query(string? Text, ResourceKind? Kind, string? Theme);
 
@@ -93,6 +94,7 @@ public sealed class ResourceLibrary(ElBasarDbContext db, OrganizationAccess acce
         r.Kind = kind;
         r.PublishedOn = f.PublishedOn!.Value;
         r.Audience = f.Audience == "members" ? ResourceAudience.Members : ResourceAudience.Public;
+        r.EventId = f.EventId;
         r.UpdatedAt = now;
         var themes = f.Themes.Distinct().ToHashSet();
         r.Themes.RemoveAll(t => !themes.Contains(t.Theme));
@@ -118,7 +120,24 @@ public sealed class ResourceLibrary(ElBasarDbContext db, OrganizationAccess acce
 
     IQueryable<Item> Summaries(IQueryable<Resource> resources) => resources.Select(r => new Item(
         r.Id, r.Title, r.Summary, r.Kind, r.Themes.OrderBy(t => t.Theme).Select(t => t.Theme).ToList(), r.PublishedOn, r.Audience,
-        r.Link, r.FileName, r.FileContentType, r.FileSize, r.CreatedAt));
+        r.Link, r.FileName, r.FileContentType, r.FileSize, r.CreatedAt, r.EventId));
+
+    /// <summary>The documents of an event the person may see, newest first.</summary>
+    public async Task<List<Item>> ForEventAsync(ClaimsPrincipal user, Guid eventId, CancellationToken ct)
+    {
+        var resources = db.Set<Resource>().AsNoTracking().Where(r => r.EventId == eventId);
+        if (!await SeesMembersOnlyAsync(user, ct)) resources = resources.Where(r => r.Audience == ResourceAudience.Public);
+        return await Summaries(resources.OrderByDescending(r => r.PublishedOn).ThenBy(r => r.Title)).ToListAsync(ct);
+    }
+
+    /// <summary>The events a document may belong to, most recent first: those of the last two years and the ones to come.</summary>
+    public async Task<List<(Guid Id, string Title, DateTime StartsAt)>> EventChoicesAsync(CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddYears(-2);
+        var rows = await db.Set<Events.Event>().AsNoTracking().Where(e => e.StartsAt >= since).OrderByDescending(e => e.StartsAt)
+            .Select(e => new { e.Id, e.Title, e.StartsAt }).Take(200).ToListAsync(ct);
+        return rows.Select(e => (e.Id, e.Title, e.StartsAt)).ToList();
+    }
 
     /// <summary>One resource, if the person may see it; and whether it exists but is for members only.</summary>
     public async Task<(Item? Resource, bool MembersOnly)> FindVisibleAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)

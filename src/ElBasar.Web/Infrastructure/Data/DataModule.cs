@@ -28,8 +28,9 @@ public static class DataModule
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
-        services.AddSingleton(new DatabaseInfo(provider, connectionString));
-        services.AddSingleton<DatabaseBackup>();
+        var database = new DatabaseInfo(provider, connectionString);
+        services.AddSingleton(database);
+        services.AddSingleton(DatabaseBackup.From(database, configuration));
         services.AddScoped<MigrationRunner>();
         return services;
     }

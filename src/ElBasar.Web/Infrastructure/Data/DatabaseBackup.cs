@@ -10,11 +10,17 @@ namespace ElBasar.Web.Infrastructure.Data;
 /// state). PostgreSQL: <c>pg_dump</c> in its custom format (one snapshot, the site keeps running) and
 /// <c>pg_restore</c>. A restore only goes onto an empty database: it never mixes two networks' data.
 /// </summary>
-public sealed class DatabaseBackup(DatabaseInfo database, IConfiguration configuration)
+public sealed class DatabaseBackup(DatabaseInfo database, string pgDump = "pg_dump", string pgRestore = "pg_restore")
 {
     public sealed record Outcome(bool Done, string Message);
 
-    string Tool(string name) => configuration[$"Backup:{name}"] is { Length: > 0 } path ? path : name;
+    /// <summary>A busy SQLite file is tried again for about ten seconds, as the site's own connections wait.</summary>
+    const int BusyAttempts = 100;
+
+    /// <summary>The verbs' service, with the PostgreSQL tools' paths from <c>Backup:pg_dump</c> and <c>Backup:pg_restore</c> when set.</summary>
+    public static DatabaseBackup From(DatabaseInfo database, IConfiguration configuration) => new(database,
+        configuration["Backup:pg_dump"] is { Length: > 0 } dump ? dump : "pg_dump",
+        configuration["Backup:pg_restore"] is { Length: > 0 } restore ? restore : "pg_restore");
 
     public async Task<Outcome> BackupAsync(string file, CancellationToken ct)
     {
@@ -26,10 +32,24 @@ public sealed class DatabaseBackup(DatabaseInfo database, IConfiguration configu
         {
             await using var source = new SqliteConnection(database.ConnectionString);
             await source.OpenAsync(ct);
+            SqliteConnectionSetup.Prepare(source);
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {
                 await copy.OpenAsync(ct);
-                source.BackupDatabase(copy);
+                // The copy reads the whole database under one read lock; the site's writers can hold the file
+                // for a moment (a checkpoint, WAL recovery): wait and start again rather than give up.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        source.BackupDatabase(copy);
+                        break;
+                    }
+                    catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < BusyAttempts)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                    }
+                }
                 await using var journal = copy.CreateCommand();
                 // One self-contained file: no -wal beside it.
                 journal.CommandText = "PRAGMA journal_mode = DELETE";
@@ -38,7 +58,7 @@ public sealed class DatabaseBackup(DatabaseInfo database, IConfiguration configu
         }
         else
         {
-            var (done, error) = await RunAsync(Tool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", "--file", partial], ct);
+            var (done, error) = await RunAsync(pgDump, ["--format=custom", "--no-owner", "--no-privileges", "--file", partial], ct);
             if (!done)
             {
                 File.Delete(partial);
@@ -78,7 +98,7 @@ public sealed class DatabaseBackup(DatabaseInfo database, IConfiguration configu
         }
         else
         {
-            var (done, error) = await RunAsync(Tool("pg_restore"), ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", source], ct);
+            var (done, error) = await RunAsync(pgRestore, ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", source], ct);
             if (!done) return new Outcome(false, $"pg_restore a échoué : {error}");
         }
         return new Outcome(true, $"Sauvegarde {source} restaurée.");
@@ -106,7 +126,7 @@ public sealed class DatabaseBackup(DatabaseInfo database, IConfiguration configu
         var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (tool.EndsWith("pg_restore", StringComparison.Ordinal))
+        if (tool == pgRestore)
         {
             start.ArgumentList.Insert(0, "--dbname");
             start.ArgumentList.Insert(1, connection.Database ?? "");

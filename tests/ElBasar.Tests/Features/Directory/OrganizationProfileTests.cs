@@ -1,3 +1,5 @@
+using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Administration.Audit;
 using System.Net;
 using System.Text.Json;
 using ElBasar.Tests.Support;
@@ -91,6 +93,25 @@ public sealed class OrganizationProfileTests
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/compte/connexion", anonymous.Headers.Location!.PathAndQuery());
         Assert.Equal("Atelier Roue Libre et Solidaire", await app.WithDbAsync((db, _) => db.Organizations.Where(o => o.Id == organization.Id).Select(o => o.Name).SingleAsync()));
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task The_network_staff_edit_any_member_record_and_each_change_is_in_the_audit_log(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var organization = await new OrganizationBuilder().Named("Atelier Roue Libre").SaveAsync(app);
+        var (editor, editorId) = await SignedIn.PersonAsync(app, "editor@example.org");
+        await SignedIn.AddAsync(app, organization.Id, editorId, OrganizationRole.Editor);
+        var (staff, _) = await SignedIn.PersonAsync(app, "animation@example.org", "Nadia Animatrice", SiteRoles.Facilitator);
+        var edit = $"/structures/{organization.Id}/modifier";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync(edit, Profile("Atelier Roue Libre (Roubaix)", commune: "Roubaix (59100)"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitAsync(edit, Profile("Atelier Roue Libre", commune: "Roubaix (59100)"))).StatusCode);
+
+        var audited = await app.WithDbAsync((db, _) => db.Set<AuditEntry>().Where(e => e.Action == AuditActions.OrganizationEdited).ToListAsync());
+        var line = Assert.Single(audited);   // the staff's change, not the organisation's own people's
+        Assert.Equal((organization.Id.ToString(), "Nadia Animatrice"), (line.SubjectId, line.ActorName));
+        Assert.Contains("/modifier", await staff.GetStringAsync($"/animation/adhesions/{organization.Id}"));
     }
 
     [SkippableTheory, BothDatabases]

@@ -4,7 +4,6 @@ using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace ElBasar.Tests.Infrastructure.Data;
@@ -18,8 +17,7 @@ public sealed class BackupTests
 {
     static readonly Dictionary<string, string?> WithDemo = new() { ["Demo:Seed"] = "true" };
 
-    static DatabaseBackup BackupOf(TestDatabase database) =>
-        new(new DatabaseInfo(database.Provider, database.ConnectionString), new ConfigurationBuilder().Build());
+    static DatabaseBackup BackupOf(TestDatabase database) => new(new DatabaseInfo(database.Provider, database.ConnectionString));
 
     [SkippableTheory, BothDatabases]
     public async Task A_populated_database_goes_round_a_backup_and_a_restore_with_every_row_of_every_table(string provider)

@@ -72,6 +72,9 @@ public static class AuditActions
     public const string ModerationHidden = "moderation.hidden";
     public const string ModerationRestored = "moderation.restored";
     public const string ModerationDismissed = "moderation.dismissed";
+    public const string MembersImported = "members.imported";
+    public const string OrganizationsMerged = "organizations.merged";
+    public const string OrganizationEdited = "organization.edited";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -96,6 +99,9 @@ public static class AuditActions
         [ModerationHidden] = "Contenu masqué",
         [ModerationRestored] = "Contenu rétabli",
         [ModerationDismissed] = "Signalements classés",
+        [MembersImported] = "Adhérents importés d'un tableur",
+        [OrganizationsMerged] = "Structures en double fusionnées",
+        [OrganizationEdited] = "Fiche d'une structure modifiée par l'équipe",
     };
 
     public static string Label(string action) => Labels.GetValueOrDefault(action) ?? action;
@@ -115,6 +121,7 @@ public static class AuditSubjects
     public const string Payment = "payment";
     public const string Listing = "listing";
     public const string Recommendation = "recommendation";
+    public const string MemberImport = "member-import";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -129,6 +136,7 @@ public static class AuditSubjects
         [Payment] = "Paiement",
         [Listing] = "Annonce",
         [Recommendation] = "Recommandation",
+        [MemberImport] = "Import d'adhérents",
     };
 
     public static string Label(string kind) => Labels.GetValueOrDefault(kind) ?? kind;

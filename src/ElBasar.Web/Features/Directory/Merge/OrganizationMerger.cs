@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -25,7 +26,7 @@ public sealed record MergeMove(string Table, string Column, string Label, int Ro
 /// and rows keyed through such a table (a watch's matches) are dropped first, being derived data.
 /// Blank fields of the kept profile are filled from the duplicate's; then the duplicate is deleted.
 /// </summary>
-public sealed class OrganizationMerger(ElBasarDbContext db, IEnumerable<IOrganizationMergeStep> steps)
+public sealed class OrganizationMerger(ElBasarDbContext db, IEnumerable<IOrganizationMergeStep> steps, AuditLog audit)
 {
     // Table and column names in the SQL below come from the EF model, never from input; ids are parameters.
     sealed record Reference(string Table, string Column, IReadOnlyList<IReadOnlyList<string>> UniqueWith);
@@ -92,6 +93,8 @@ public sealed class OrganizationMerger(ElBasarDbContext db, IEnumerable<IOrganiz
         await db.Organizations.Where(o => o.Id == removed).ExecuteDeleteAsync(ct);
         if (keep.ExternalId is null && externalId is not null)
             await db.Organizations.Where(o => o.Id == kept).ExecuteUpdateAsync(s => s.SetProperty(o => o.ExternalId, externalId), ct);
+        await audit.RecordAsync(AuditActions.OrganizationsMerged, AuditSubjects.Organization, kept.ToString(),
+            $"« {drop.Name} » fusionnée dans « {keep.Name} »", new { removed, removedName = drop.Name }, ct);
         await transaction.CommitAsync(ct);
         return true;
     }

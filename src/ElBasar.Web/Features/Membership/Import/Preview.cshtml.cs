@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
@@ -15,7 +16,7 @@ namespace ElBasar.Web.Features.Membership.Import;
 /// (<c>c0</c>, <c>c1</c>…), the file stays in the database under its id.
 /// </summary>
 [Authorize(Policy = AccountPolicies.Staff)]
-public sealed class PreviewModel(ElBasarDbContext db, MemberImport import) : PageModel
+public sealed class PreviewModel(ElBasarDbContext db, MemberImport import, AuditLog audit) : PageModel
 {
     public string FileName { get; private set; } = "";
     public Sheet Sheet { get; private set; } = null!;
@@ -42,6 +43,9 @@ public sealed class PreviewModel(ElBasarDbContext db, MemberImport import) : Pag
         if (!MappingIsUsable()) return Page();
         var (counts, rows) = await import.ImportAsync(Sheet, Mapping, OrganizationAccess.UserIdOf(User)!.Value, ct);
         (Counts, Rows, Imported) = (counts, rows, true);
+        await audit.RecordAsync(AuditActions.MembersImported, AuditSubjects.MemberImport, id.ToString(),
+            $"« {FileName} » : {counts.Created} créées, {counts.Updated} mises à jour, {counts.Unchanged} inchangées, {counts.Errors} en erreur",
+            counts, ct);
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Administration.Audit;
 using System.Net;
 using ElBasar.Tests.Support;
 using ElBasar.Web.Features.Accounts;
@@ -81,6 +82,8 @@ public sealed class OrganizationMergeTests
         Assert.Contains("Les deux fiches sont fusionnées", Html.VisibleText(await staff.GetStringAsync(merged.Headers.Location!.OriginalString)));
 
         Assert.Empty(await ReferencesAsync(app, duplicate.Id));
+        var audited = await app.WithDbAsync((db, _) => db.Set<AuditEntry>().SingleAsync(e => e.Action == AuditActions.OrganizationsMerged));
+        Assert.Equal(kept.Id.ToString(), audited.SubjectId);
         await app.WithDbAsync(async (db, _) =>
         {
             Assert.False(await db.Organizations.AnyAsync(o => o.Id == duplicate.Id));

@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Administration.Audit;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -122,6 +123,9 @@ public sealed partial class MemberImportTests
         var homeId = await app.HomeNetworkIdAsync();
         Assert.Equal(2, await app.WithDbAsync((db, _) => db.NetworkMemberships.CountAsync(m => m.NetworkId == homeId && m.IsMember && (m.OrganizationId == epicerie.Id || m.OrganizationId == tiersLieu.Id))));
         Assert.Equal(organizationsBefore + 2, await app.WithDbAsync((db, _) => db.Organizations.CountAsync()));
+        var audited = await app.WithDbAsync((db, _) => db.Set<AuditEntry>().SingleAsync(e => e.Action == AuditActions.MembersImported));
+        Assert.Contains("2 créées, 0 mises à jour, 0 inchangées, 4 en erreur", audited.Summary);
+        Assert.NotEqual(AuditLog.SystemName, audited.ActorName);
     }
 
     [SkippableTheory, BothDatabases]
