@@ -46,7 +46,9 @@ public sealed class EventCatalog(ElBasarDbContext db, OrganizationAccess access,
         if (f.Place?.Trim() is not { Length: > 0 and <= 300 } && f.HostOrganizationId is null) Add("place", "Indiquez le lieu (une adresse, ou la structure qui accueille).");
         if (f.Capacity is < 1 or > 100_000) Add("capacity", "Le nombre de places va de 1 à 100 000 (laissez vide pour ne pas limiter).");
         if (f.Audience is not (null or "" or "members" or "everyone")) Add("audience", "Le public est « members » ou « everyone ».");
-        if (f.Latitude is < -90 or > 90 || f.Longitude is < -180 or > 180 || (f.Latitude is null) != (f.Longitude is null))
+        // Written as ranges the value must be in, so that NaN is refused too.
+        if (f.Latitude is { } lat && lat is not (>= -90 and <= 90) || f.Longitude is { } lon && lon is not (>= -180 and <= 180)
+            || (f.Latitude is null) != (f.Longitude is null))
             Add("latitude", "Le point sur la carte n'est pas valable.");
         if (f.Description?.Length > 10_000) Add("description", "La description est trop longue (10 000 caractères au plus).");
         if (f.HostBrings?.Length > 2000 || f.GuestsBring?.Length > 2000) Add("guestsBring", "2 000 caractères au plus.");

@@ -55,7 +55,7 @@ public static class ExchangesApi
         HttpContext context, ClaimsPrincipal user, ExchangeLedger ledger, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (await ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
+        if (await JsonBody.ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
         var fields = new ExchangeFields
         {
             AsOrganizationId = Id(body, Keys.AsOrganizationId, errors),
@@ -99,7 +99,7 @@ public static class ExchangesApi
     static async Task<IResult> DisputeAsync(Guid id, HttpContext context, ClaimsPrincipal user, ExchangeLedger ledger, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (await ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
+        if (await JsonBody.ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
         var comment = Text(body, Keys.Comment, errors);
         if (errors.Count > 0) return Invalid(errors);
         return Outcome(await ledger.DisputeAsync(OrganizationAccess.UserIdOf(user)!.Value, id, comment, ct), e => TypedResults.Ok(ExchangeDto.From(e)));
@@ -108,7 +108,7 @@ public static class ExchangesApi
     static async Task<IResult> FeedbackAsync(Guid id, HttpContext context, ClaimsPrincipal user, ExchangeLedger ledger, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (await ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
+        if (await JsonBody.ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
         int? rating = null;
         if (body.TryGetProperty(Keys.Rating, out var r))
         {
@@ -145,19 +145,6 @@ public static class ExchangesApi
     static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "Échange invalide");
 
-    static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, Dictionary<string, string[]> errors, CancellationToken ct)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-        }
-        errors["body"] = ["Le corps de la requête doit être un objet JSON valide."];
-        return null;
-    }
 
     static string? Text(JsonElement body, string key, Dictionary<string, string[]> errors)
     {

@@ -80,7 +80,17 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
                 return null;
             }
             var line = new JsonLine(document.RootElement);
-            var record = parse(line);
+            T? record;
+            try
+            {
+                record = parse(line);
+            }
+            catch (InvalidOperationException)
+            {
+                // A string holding half a surrogate pair ("\ud800" alone) is valid JSON, but not text.
+                report.Reject(lineNumber, "la ligne contient un texte qui n'est pas de l'Unicode valide (un \\uD800 à \\uDFFF sans sa paire)");
+                return null;
+            }
             if (line.IsValid && record is not null) return record;
             report.Reject(lineNumber, string.Join(" ; ", line.Errors));
             return null;

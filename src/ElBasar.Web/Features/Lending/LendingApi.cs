@@ -4,6 +4,7 @@ using System.Text.Json;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -233,7 +234,7 @@ public static class LendingApi
             var text = await reader.ReadToEndAsync(ct);
             if (string.IsNullOrWhiteSpace(text) && !required) return new Body(null);
             using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return new Body(document.RootElement.Clone());
+            if (document.RootElement.ValueKind == JsonValueKind.Object && JsonBody.HoldsOnlyText(document.RootElement)) return new Body(document.RootElement.Clone());
         }
         catch (JsonException)
         {

@@ -57,6 +57,20 @@ public static class SearchText
         }
     }
 
+    // Normalize throws on half a surrogate pair (text cut in the middle of an emoji, a broken client):
+    // such a half becomes a space, like any other character that is not a letter.
+    static string WithoutLoneSurrogates(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = ' ';
+        }
+        return new string(chars);
+    }
+
     static readonly SearchValues<char> Ligatures = SearchValues.Create("œŒæÆß");
 
     // Lower case, accents removed, every character that is not a letter, a digit or an
@@ -65,7 +79,7 @@ public static class SearchText
     {
         if (text.AsSpan().IndexOfAny(Ligatures) >= 0)
             text = text.Replace("œ", "oe").Replace("Œ", "OE").Replace("æ", "ae").Replace("Æ", "AE").Replace("ß", "ss");
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -18,13 +18,14 @@ public static class DataModule
             connectionString = PrepareSqlite(connectionString);
             services.AddDbContext<ElBasarDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(SqliteConnectionSetup.Instance)
+                .AddInterceptors(SqliteConnectionSetup.Instance, NulCharacters.Instance)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             services.AddDbContext<ElBasarDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
+                .AddInterceptors(NulCharacters.Instance)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 

@@ -33,6 +33,9 @@ public static class WebModule
         services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
             o.PageViewLocationFormats.Add("/Infrastructure/Web/{0}.cshtml"));
         services.AddProblemDetails();
+        // Unreadable bodies and parameters throw, for BadRequestProblems to name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;

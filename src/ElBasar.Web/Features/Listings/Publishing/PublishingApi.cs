@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Keys = ElBasar.Web.Features.Listings.Publishing.ListingFields.Keys;
 
@@ -37,7 +38,7 @@ public static class PublishingApi
         HttpContext context, ClaimsPrincipal user, ListingPublisher publisher, ElBasarDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (await ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
+        if (await JsonBody.ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
         Guid? organizationId = null;
         if (body.TryGetProperty(Keys.OrganizationId, out var org) && org.ValueKind == JsonValueKind.String && Guid.TryParse(org.GetString(), out var parsed))
             organizationId = parsed;
@@ -58,7 +59,7 @@ public static class PublishingApi
         Guid id, HttpContext context, ClaimsPrincipal user, ListingPublisher publisher, ElBasarDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (await ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
+        if (await JsonBody.ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
         Guid? movedTo = null;
         if (body.TryGetProperty(Keys.OrganizationId, out var org))
             movedTo = org.ValueKind == JsonValueKind.String && Guid.TryParse(org.GetString(), out var to) ? to : Guid.Empty;
@@ -79,7 +80,7 @@ public static class PublishingApi
         Guid id, HttpContext context, ClaimsPrincipal user, ListingPublisher publisher, ElBasarDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (await ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
+        if (await JsonBody.ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
         var outcome = body.TryGetProperty(Keys.Outcome, out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
         if (!Slug.TryParse<ListingOutcome>(outcome, out var parsed))
             return Invalid(new Dictionary<string, string[]>
@@ -103,19 +104,6 @@ public static class PublishingApi
     static async Task<ListingDetails> RepresentAsync(HttpContext context, ElBasarDbContext db, Guid id, CancellationToken ct) =>
         (await ListingDetails.FindAnyAsync(db.Listings, id, ct))! with { Url = ListingLinks.PageUrl(context, id) };
 
-    static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, Dictionary<string, string[]> errors, CancellationToken ct)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-        }
-        errors["body"] = ["Le corps de la requête doit être un objet JSON valide."];
-        return null;
-    }
 
     /// <summary>The fields present in <paramref name="body"/> over <paramref name="fields"/>; a field set to null is cleared.</summary>
     static ListingFields Overlay(ListingFields fields, JsonElement body, Dictionary<string, string[]> errors)
