@@ -78,7 +78,7 @@ public sealed record ListingFacts(
     /// <summary>The keys of the alert index this listing probes: its stems and its filter keys.</summary>
     public IEnumerable<string> ProbeKeys()
     {
-        foreach (var stem in Stems) yield return stem;
+        foreach (var stem in Stems) yield return AlertKeys.Word(stem);
         yield return AlertKeys.Category(Category);
         foreach (var mode in Modes) yield return AlertKeys.Mode(mode);
         yield return AlertKeys.Kind(Kind);
@@ -95,6 +95,11 @@ public sealed record ListingFacts(
 public static class AlertKeys
 {
     public const string Everything = "*";
+
+    /// <summary>The index's keys hold 100 characters; a longer word is filed and probed by its start (the full search decides).</summary>
+    public const int MaxLength = 100;
+
+    public static string Word(string stem) => stem.Length <= MaxLength ? stem : stem[..MaxLength];
     public static string Category(string slug) => "c:" + slug;
     public static string Mode(string slug) => "m:" + slug;
     public static string Kind(ListingKind kind) => "k:" + Infrastructure.Data.Slug.Of(kind);
@@ -104,7 +109,7 @@ public static class AlertKeys
         if (profile.HasText)
         {
             var concept = profile.Concepts.MinBy(c => c.Sum(a => Rarest(a, vocabulary).Frequency))!;
-            return concept.Select(a => Rarest(a, vocabulary).Stem).Distinct().ToList();
+            return concept.Select(a => Word(Rarest(a, vocabulary).Stem)).Distinct().ToList();
         }
         if (profile.Categories.Count > 0) return profile.Categories.Select(Category).ToList();
         if (profile.Modes.Count > 0) return profile.Modes.Select(Mode).ToList();
