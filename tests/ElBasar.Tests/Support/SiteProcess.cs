@@ -33,51 +33,18 @@ public sealed class SiteProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits for the process to end by itself and gives its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken ct = default)
+    {
+        await _process.WaitForExitAsync(ct);
+        return _process.ExitCode;
+    }
+
     /// <summary>Starts the site with <paramref name="settings"/> (configuration keys) and waits until it answers <c>/readyz</c>.</summary>
     public static async Task<SiteProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ElBasar.Web.dll");
-        Assert.True(File.Exists(dll), $"The built site is missing: {dll}");
-        var workingDirectory = Path.Combine(Path.GetTempPath(), $"elbasar-site-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(workingDirectory);
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        // The dotnet that runs the tests, when the SDK says which.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        var environment = new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = null,
-            ["Urls"] = baseAddress.ToString().TrimEnd('/'),
-            ["Database:Provider"] = database.ProviderName,
-            ["ConnectionStrings:ElBasar"] = database.ConnectionString,
-            ["Demo:Seed"] = "false",
-            ["Listings:ExpiryRemindersEnabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings) environment[key] = value;
-        foreach (var (key, value) in environment)
-        {
-            var name = key.Replace(":", "__", StringComparison.Ordinal);
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
-
-        var site = new SiteProcess(new Process { StartInfo = start }, workingDirectory, baseAddress);
-        site._process.OutputDataReceived += (_, e) => site.Append(e.Data);
-        site._process.ErrorDataReceived += (_, e) => site.Append(e.Data);
-        site._process.Start();
-        site._process.BeginOutputReadLine();
-        site._process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var site = Launch(database, settings, new Uri($"http://127.0.0.1:{FreePort()}"), []);
+        using var http = new HttpClient { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -106,6 +73,58 @@ public sealed class SiteProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// Starts one of the site's administrative verbs (<c>import listings FILE</c>…) as a process of its own, with
+    /// the same configuration as the site, and returns at once: <see cref="WaitForExitAsync"/> waits for its end.
+    /// </summary>
+    public static SiteProcess StartVerb(TestDatabase database, IReadOnlyDictionary<string, string?> settings, params string[] verb) =>
+        Launch(database, settings, new Uri("http://127.0.0.1:1"), verb);
+
+    static SiteProcess Launch(TestDatabase database, IReadOnlyDictionary<string, string?> settings, Uri baseAddress, string[] arguments)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "ElBasar.Web.dll");
+        Assert.True(File.Exists(dll), $"The built site is missing: {dll}");
+        var workingDirectory = Path.Combine(Path.GetTempPath(), $"elbasar-site-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(workingDirectory);
+        // The dotnet that runs the tests, when the SDK says which.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+        var start = new ProcessStartInfo(host)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = null,
+            ["Urls"] = baseAddress.ToString().TrimEnd('/'),
+            ["Database:Provider"] = database.ProviderName,
+            ["ConnectionStrings:ElBasar"] = database.ConnectionString,
+            ["Demo:Seed"] = "false",
+            ["Listings:ExpiryRemindersEnabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings) environment[key] = value;
+        foreach (var (key, value) in environment)
+        {
+            var name = key.Replace(":", "__", StringComparison.Ordinal);
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+
+        var site = new SiteProcess(new Process { StartInfo = start }, workingDirectory, baseAddress);
+        site._process.OutputDataReceived += (_, e) => site.Append(e.Data);
+        site._process.ErrorDataReceived += (_, e) => site.Append(e.Data);
+        site._process.Start();
+        site._process.BeginOutputReadLine();
+        site._process.BeginErrorReadLine();
+        return site;
     }
 
     void Append(string? line)

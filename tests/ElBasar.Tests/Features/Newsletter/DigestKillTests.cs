@@ -4,7 +4,6 @@ using ElBasar.Web.Features.Newsletter;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -90,44 +89,23 @@ public sealed class DigestKillTests(ITestOutputHelper output)
         output.WriteLine($"Killed, restarted and finished in {watch.Elapsed.TotalSeconds:0.0} s.");
     }
 
-    /// <summary>Reads a database the test does not run a site on.</summary>
-    sealed class Reader : IAsyncDisposable
+    /// <summary>What the test reads of the digest in a database the site runs on as a process.</summary>
+    sealed class Reader(DatabaseReader reader) : IAsyncDisposable
     {
-        readonly ServiceProvider _services;
-
-        Reader(ServiceProvider services) => _services = services;
-
-        public static Reader On(TestDatabase database)
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = database.ProviderName,
-                ["ConnectionStrings:ElBasar"] = database.ConnectionString,
-            }).Build();
-            var services = new ServiceCollection();
-            services.AddLogging();
-            services.AddElBasarData(configuration);
-            return new Reader(services.BuildServiceProvider());
-        }
-
-        async Task<T> WithAsync<T>(Func<ElBasarDbContext, Task<T>> read)
-        {
-            await using var scope = _services.CreateAsyncScope();
-            return await read(scope.ServiceProvider.GetRequiredService<ElBasarDbContext>());
-        }
+        public static Reader On(TestDatabase database) => new(DatabaseReader.On(database));
 
         public Task<int> QueuedAsync(Guid issueId) =>
-            WithAsync(db => db.Set<NewsletterDelivery>().CountAsync(d => d.IssueId == issueId && d.QueuedAt != null));
+            reader.WithAsync(db => db.Set<NewsletterDelivery>().CountAsync(d => d.IssueId == issueId && d.QueuedAt != null));
 
         public Task<IssueStatus> StatusAsync(Guid issueId) =>
-            WithAsync(db => db.Set<NewsletterIssue>().Where(i => i.Id == issueId).Select(i => i.Status).SingleAsync());
+            reader.WithAsync(db => db.Set<NewsletterIssue>().Where(i => i.Id == issueId).Select(i => i.Status).SingleAsync());
 
         public Task<List<OutboxMessage>> CopiesAsync(Guid issueId)
         {
             var prefix = $"newsletter:{issueId:N}:";
-            return WithAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Key!.StartsWith(prefix)).ToListAsync());
+            return reader.WithAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Key!.StartsWith(prefix)).ToListAsync());
         }
 
-        public ValueTask DisposeAsync() => _services.DisposeAsync();
+        public ValueTask DisposeAsync() => reader.DisposeAsync();
     }
 }

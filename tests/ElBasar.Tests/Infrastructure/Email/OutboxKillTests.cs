@@ -4,7 +4,6 @@ using ElBasar.Tests.Support;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -49,7 +48,7 @@ public sealed class OutboxKillTests(ITestOutputHelper output)
             var organization = await new OrganizationBuilder().SaveAsync(setup);
             listingId = (await new ListingBuilder(organization).Titled("Tonnelle 3x3 à prêter").SaveAsync(setup)).Id;
         }
-        await using var rows = OutboxReader.On(database);
+        await using var rows = DatabaseReader.On(database);
 
         // The site matches the listing, queues the alert, claims it and hands it to a relay that never answers.
         OutboxMessage claimed;
@@ -58,7 +57,7 @@ public sealed class OutboxKillTests(ITestOutputHelper output)
         {
             var stalled = await Task.WhenAny(stalling.Stalled, Task.Delay(TimeSpan.FromSeconds(30)));
             Assert.True(stalled == stalling.Stalled, $"The site never handed the alert to the relay:\n{site.Output}");
-            claimed = Assert.Single(await rows.AllAsync());
+            claimed = Assert.Single(await AllAsync(rows));
             output.WriteLine($"Claimed and stalled after {watch.Elapsed.TotalSeconds:0.0} s.");
             Assert.NotNull(claimed.ClaimedBy);
             Assert.Null(claimed.SentAt);
@@ -66,7 +65,7 @@ public sealed class OutboxKillTests(ITestOutputHelper output)
 
             await site.KillAsync();
         }
-        var afterKill = Assert.Single(await rows.AllAsync());
+        var afterKill = Assert.Single(await AllAsync(rows));
         Assert.Equal((claimed.ClaimedBy, claimed.ClaimedUntil, (DateTime?)null, 0), (afterKill.ClaimedBy, afterKill.ClaimedUntil, afterKill.SentAt, afterKill.Attempts));
         Assert.Equal("camille@example.org", afterKill.ToAddress);
 
@@ -75,7 +74,7 @@ public sealed class OutboxKillTests(ITestOutputHelper output)
         await using var restarted = await SiteProcess.StartAsync(database, SiteSettings(sink.Port));
         var deadline = DateTime.UtcNow.AddSeconds(ClaimSeconds + 20);
         OutboxMessage sent;
-        while ((sent = Assert.Single(await rows.AllAsync())).SentAt is null)
+        while ((sent = Assert.Single(await AllAsync(rows))).SentAt is null)
         {
             Assert.True(DateTime.UtcNow < deadline, $"The alert was not sent after the restart:\n{restarted.Output}");
             await Task.Delay(200);
@@ -91,39 +90,12 @@ public sealed class OutboxKillTests(ITestOutputHelper output)
         Assert.Equal("Alerte « Tonnelles » : 1 nouvelle annonce", eml.Header("Subject"));
         Assert.Contains($"{Alerting.BaseUrl}/annonces/{listingId}", eml.Body("text/plain"));
 
-        var final = Assert.Single(await rows.AllAsync());
+        var final = Assert.Single(await AllAsync(rows));
         Assert.True(final.SentAt >= claimed.ClaimedUntil, $"Sent at {final.SentAt:O}, while the dead site's claim ran until {claimed.ClaimedUntil:O}.");
         Assert.Equal((0, null, null, null), (final.Attempts, final.ClaimedBy, final.ClaimedUntil, final.LastError));
         output.WriteLine($"Killed, restarted and sent in {watch.Elapsed.TotalSeconds:0.0} s.");
     }
 
-    /// <summary>Reads the outbox of a database the test does not run a site on.</summary>
-    sealed class OutboxReader : IAsyncDisposable
-    {
-        readonly ServiceProvider _services;
-
-        OutboxReader(ServiceProvider services) => _services = services;
-
-        public static OutboxReader On(TestDatabase database)
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = database.ProviderName,
-                ["ConnectionStrings:ElBasar"] = database.ConnectionString,
-            }).Build();
-            var services = new ServiceCollection();
-            services.AddLogging();
-            services.AddElBasarData(configuration);
-            return new OutboxReader(services.BuildServiceProvider());
-        }
-
-        public async Task<List<OutboxMessage>> AllAsync()
-        {
-            await using var scope = _services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
-            return await db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync();
-        }
-
-        public ValueTask DisposeAsync() => _services.DisposeAsync();
-    }
+    static Task<List<OutboxMessage>> AllAsync(DatabaseReader rows) =>
+        rows.WithAsync(db => db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync());
 }
