@@ -3,6 +3,7 @@ using ElBasar.Bench.Alerts;
 using ElBasar.Bench.Generate;
 using ElBasar.Bench.Impact;
 using ElBasar.Bench.Import;
+using ElBasar.Bench.Load;
 using ElBasar.Bench.Search;
 
 // The benchmark tools: a data generator, end-to-end timings of the import verbs and of search (README.md).
@@ -17,6 +18,7 @@ try
         "http" => await HttpBenchmark.RunAsync(CommandLine.Parse(args[1..], HttpBenchmark.Flags)),
         "alerts" => await AlertsBenchmark.RunAsync(CommandLine.Parse(args[1..], AlertsBenchmark.Flags)),
         "impact" => await ImpactBenchmark.RunAsync(CommandLine.Parse(args[1..], ImpactBenchmark.Flags)),
+        "load" => await LoadBenchmark.RunAsync(CommandLine.Parse(args[1..], LoadBenchmark.Flags)),
         null or "help" or "--help" or "-h" => Usage(Console.Out, 0),
         _ => Usage(Console.Error, 2),
     };
@@ -70,6 +72,15 @@ static int Usage(TextWriter writer, int code)
               links of the graph and the map) over that many exchanges, on each database, for a year,
               the last twelve months, a quarter and everything; the databases are prepared once and
               reused. --tiny: 5,000 exchanges on a throwaway SQLite file (CI).
+
+          load --provider sqlite|postgresql --connection CS [--duration 60] [--connections 2,16] [--threads 2]
+               [--port 5098] [--web PATH/ElBasar.Web.dll]
+          load --tiny [--provider sqlite|postgresql] [--connection CS]
+              Starts the built web app on the database and runs wrk with a mix of anonymous browsing
+              and search and of a member publishing, writing and reserving through the API, for each
+              number of connections; reports requests per second, p50/p99, errors and the peak resident
+              memory, and exits 1 on any failed request. --tiny: 5 s on a throwaway database filled with
+              the demo network (CI).
         """);
     return code;
 }

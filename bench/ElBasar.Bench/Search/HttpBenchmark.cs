@@ -80,7 +80,7 @@ static partial class HttpBenchmark
     [GeneratedRegex("\"total\":(\\d+)")]
     private static partial Regex TotalPattern();
 
-    static async Task WaitForAsync(HttpClient client, Process server)
+    internal static async Task WaitForAsync(HttpClient client, Process server)
     {
         var watch = Stopwatch.StartNew();
         while (true)
@@ -100,7 +100,7 @@ static partial class HttpBenchmark
         }
     }
 
-    static async Task<string> RunWrkAsync(string[] arguments)
+    internal static async Task<string> RunWrkAsync(string[] arguments)
     {
         var start = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
