@@ -11,9 +11,10 @@ public sealed class ErrorModel : PageModel
     public string Heading => Errors.Title(Status);
     public string Explanation => Errors.Explanation(Status);
 
-    public void OnGet(int status) => Show(status);
+    // From the route only: a failed POST is shown again as a POST, and its form may be what failed.
+    public void OnGet([FromRoute] int status) => Show(status);
 
-    public void OnPost(int status) => Show(status);
+    public void OnPost([FromRoute] int status) => Show(status);
 
     void Show(int status)
     {

@@ -61,6 +61,7 @@ public static class WebModule
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseElBasarErrors();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<FormNulCharacters>();
         app.UseMiddleware<DatabaseUnavailable>();
         app.UseRequestLocalization();
         app.MapStaticAssets();
