@@ -44,6 +44,16 @@ public sealed class JobLocks(DatabaseInfo database)
         }
     }
 
+    /// <summary>The lock of <paramref name="job"/>, waited for as long as another holds it.</summary>
+    public async Task<IAsyncDisposable> TakeAsync(string job, CancellationToken ct = default)
+    {
+        while (true)
+        {
+            if (await TryTakeAsync(job, ct) is { } held) return held;
+            await Task.Delay(100, ct);
+        }
+    }
+
     /// <summary>The advisory lock's number: the first 8 bytes of the SHA-256 of the job's name, the same on every node.</summary>
     public static long Key(string job) =>
         BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"elbasar-job:{job}")));

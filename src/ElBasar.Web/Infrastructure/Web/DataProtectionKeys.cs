@@ -21,7 +21,27 @@ public static class DataProtectionKeys
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<ElBasarDbContext>();
+        services.AddScoped<IStartupSeed, DataProtectionKeySeed>();
         return services;
+    }
+}
+
+/// <summary>
+/// Makes the first key of a new database once, however many nodes start together: seeds run one
+/// node after the other, and a first use of Data Protection reads the keys, making one if there is
+/// none. A node that made its own would seal cookies the others could not open until they read
+/// the keys again (a day later).
+/// </summary>
+sealed class DataProtectionKeySeed(IDataProtectionProvider protection) : IStartupSeed
+{
+    public int Order => 5;
+
+    public bool OnlyWhenServing => true;
+
+    public Task RunAsync(CancellationToken ct)
+    {
+        protection.CreateProtector("elbasar-start-up").Protect([]);
+        return Task.CompletedTask;
     }
 }
 

@@ -48,6 +48,21 @@ public sealed partial class DataProtectionTests
         Assert.Contains("<key ", key.Xml);
     }
 
+    [SkippableFact]
+    public async Task Nodes_started_together_on_a_new_postgresql_database_seed_it_once_and_make_one_key()
+    {
+        await using var database = await TestDatabase.CreateAsync("postgresql");
+        var apps = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => TestApp.StartOn(database))));
+        try
+        {
+            Assert.Single(await apps[0].WithDbAsync((db, _) => db.DataProtectionKeys.AsNoTracking().ToListAsync()));
+        }
+        finally
+        {
+            foreach (var app in apps) await app.DisposeAsync();
+        }
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }
