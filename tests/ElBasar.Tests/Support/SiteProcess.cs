@@ -8,7 +8,7 @@ namespace ElBasar.Tests.Support;
 /// <summary>
 /// The built site run as a process of its own, <c>dotnet ElBasar.Web.dll</c> from the tests' output
 /// folder (the test project references the site, so the build puts it there), on a free local port
-/// and a test database, in a working folder of its own: for tests that kill it.
+/// and a test database, in a working folder (and home) of its own: for tests that kill it, or run two.
 /// </summary>
 public sealed class SiteProcess : IAsyncDisposable
 {
@@ -109,6 +109,8 @@ public sealed class SiteProcess : IAsyncDisposable
             ["Demo:Seed"] = "false",
             ["Listings:ExpiryRemindersEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // A home of its own, as on a machine of its own: nothing is shared with other sites but the database.
+            ["HOME"] = workingDirectory,
         };
         foreach (var (key, value) in settings) environment[key] = value;
         foreach (var (key, value) in environment)

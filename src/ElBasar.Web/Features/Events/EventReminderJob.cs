@@ -1,5 +1,6 @@
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
+using ElBasar.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,11 @@ namespace ElBasar.Web.Features.Events;
 /// <summary>
 /// Mails each registered person once, the day before: when the event starts within 24 hours. The
 /// mark and the mail commit together, and the mail's outbox key is the registration and the start,
-/// so a pass run twice, or on two nodes, sends one reminder (a moved event is reminded again).
+/// so a pass run twice sends one reminder (a moved event is reminded again); a pass holds the job's
+/// lock (<see cref="JobLocks"/>), so two nodes never run it at once.
 /// </summary>
-public sealed class EventReminderJob(IServiceScopeFactory scopes, IOptions<EventsOptions> options, TimeProvider clock, ILogger<EventReminderJob> logger)
+public sealed class EventReminderJob(
+    IServiceScopeFactory scopes, JobLocks locks, IOptions<EventsOptions> options, TimeProvider clock, ILogger<EventReminderJob> logger)
     : BackgroundService
 {
     const int Batch = 100;
@@ -43,9 +46,11 @@ public sealed class EventReminderJob(IServiceScopeFactory scopes, IOptions<Event
         }
     }
 
-    /// <summary>One pass: the number of reminders queued.</summary>
+    /// <summary>One pass: the number of reminders queued (0 while another node's pass runs).</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
+        await using var held = await locks.TryTakeAsync("event-reminders", ct);
+        if (held is null) return 0;
         var total = 0;
         while (true)
         {

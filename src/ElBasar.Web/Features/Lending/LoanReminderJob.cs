@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,10 @@ namespace ElBasar.Web.Features.Lending;
 /// <remarks>
 /// Safe on several nodes and across restarts: each reminder is claimed by one UPDATE whose WHERE says
 /// "not yet sent", and its mails are queued in that same transaction; the outbox keys drop a double anyway.
+/// A pass holds the job's lock (<see cref="JobLocks"/>): one node at a time looks.
 /// </remarks>
-public sealed class LoanReminderJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<LendingOptions> options, ILogger<LoanReminderJob> logger)
+public sealed class LoanReminderJob(
+    IServiceScopeFactory scopes, JobLocks locks, TimeProvider clock, IOptions<LendingOptions> options, ILogger<LoanReminderJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,9 +52,11 @@ public sealed class LoanReminderJob(IServiceScopeFactory scopes, TimeProvider cl
 
     enum Kind { Pickup, Return, Late }
 
-    /// <summary>One pass; returns how many reminders were claimed.</summary>
+    /// <summary>One pass; returns how many reminders were claimed (0 while another node's pass runs).</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
+        await using var held = await locks.TryTakeAsync("loan-reminders", ct);
+        if (held is null) return 0;
         var today = ReservationCalendar.Today(clock.GetUtcNow());
         var tomorrow = today.AddDays(1);
         var sent = 0;

@@ -5,6 +5,7 @@ using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Directory.Charter;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
+using ElBasar.Web.Infrastructure.Jobs;
 using ElBasar.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,11 @@ namespace ElBasar.Web.Features.Membership;
 /// organisation a former member once its last year, paid or asked for, is over. Organisations
 /// without any recorded membership (members by import) are left as they are.
 /// A reminder is claimed by one UPDATE ("not yet reminded") in the transaction that queues its
-/// mails, so two nodes never send it twice; the outbox key would drop a double anyway.
+/// mails, so two nodes never send it twice; the outbox key would drop a double anyway. A pass holds
+/// the job's lock (<see cref="JobLocks"/>): one node at a time looks.
 /// </summary>
 public sealed class MembershipJob(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MembershipOptions> options, ILogger<MembershipJob> logger) : BackgroundService
+    IServiceScopeFactory scopes, JobLocks locks, TimeProvider clock, IOptions<MembershipOptions> options, ILogger<MembershipJob> logger) : BackgroundService
 {
     public sealed record Pass(int Reminders, int Expired);
 
@@ -52,8 +54,11 @@ public sealed class MembershipJob(
         }
     }
 
+    /// <summary>One pass (nothing done while another node's pass runs).</summary>
     public async Task<Pass> RunOnceAsync(CancellationToken ct = default)
     {
+        await using var held = await locks.TryTakeAsync("membership", ct);
+        if (held is null) return new Pass(0, 0);
         var today = DateOnly.FromDateTime(Display.ToParis(clock.GetUtcNow().UtcDateTime));
         var reminders = await RemindAsync(30, today, ct) + await RemindAsync(7, today, ct);
         return new Pass(reminders, await ExpireAsync(today, ct));

@@ -1,6 +1,7 @@
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
+using ElBasar.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +13,11 @@ namespace ElBasar.Web.Features.Newsletter;
 /// delivery row; (2) queues: each batch adds one outbox message per delivery and marks the
 /// deliveries queued, in one transaction. Killed at any point, the next pass goes on from the
 /// last committed batch; a copy queued twice (two nodes) is dropped by the outbox's unique key
-/// <c>newsletter:{issue}:{subscriber}</c>. Nobody gets a second copy.
+/// <c>newsletter:{issue}:{subscriber}</c>. Nobody gets a second copy. A pass holds the job's lock
+/// (<see cref="JobLocks"/>): with several nodes, one sends while the others skip their turn.
 /// </summary>
-public sealed class NewsletterJob(IServiceScopeFactory scopes, IOptions<NewsletterOptions> options, TimeProvider clock, ILogger<NewsletterJob> logger)
+public sealed class NewsletterJob(
+    IServiceScopeFactory scopes, JobLocks locks, IOptions<NewsletterOptions> options, TimeProvider clock, ILogger<NewsletterJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,9 +48,11 @@ public sealed class NewsletterJob(IServiceScopeFactory scopes, IOptions<Newslett
         }
     }
 
-    /// <summary>One pass: starts the scheduled issues that are due and queues every copy still to queue. Returns the copies queued.</summary>
+    /// <summary>One pass: starts the scheduled issues that are due and queues every copy still to queue. Returns the copies queued (0 while another node's pass runs).</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
+        await using var held = await locks.TryTakeAsync("newsletter", ct);
+        if (held is null) return 0;
         await StartDueAsync(ct);
         List<Guid> sending;
         await using (var scope = scopes.CreateAsyncScope())

@@ -33,6 +33,7 @@ public static class DataModule
         services.AddSingleton(database);
         services.AddSingleton(DatabaseBackup.From(database, configuration));
         services.AddScoped<MigrationRunner>();
+        services.AddSingleton<Jobs.JobLocks>();
         return services;
     }
 

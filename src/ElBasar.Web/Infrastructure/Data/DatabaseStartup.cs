@@ -1,9 +1,13 @@
+using ElBasar.Web.Infrastructure.Jobs;
+
 namespace ElBasar.Web.Infrastructure.Data;
 
 /// <summary>
 /// Work that must be done on the database before anything else: migrations first, then each
 /// registered <see cref="IStartupSeed"/> in order (taxonomy, home network, demo network...).
-/// Runs as the first hosted service, so the site only listens once its database is ready.
+/// Runs as the first hosted service, so the site only listens once its database is ready. Nodes
+/// started together seed one after the other (the <c>start-up</c> job lock): each seed finds
+/// what the one before wrote instead of writing it twice.
 /// </summary>
 public sealed class DatabaseStartup(IServiceProvider services) : IHostedService
 {
@@ -16,6 +20,7 @@ public sealed class DatabaseStartup(IServiceProvider services) : IHostedService
     {
         await using var scope = services.CreateAsyncScope();
         var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+        await using var held = await scope.ServiceProvider.GetRequiredService<JobLocks>().TakeAsync("start-up", ct);
         foreach (var seed in scope.ServiceProvider.GetServices<IStartupSeed>().OrderBy(s => s.Order))
         {
             if (serving || !seed.OnlyWhenServing) await seed.RunAsync(ct);

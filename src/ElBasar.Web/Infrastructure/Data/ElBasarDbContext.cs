@@ -1,14 +1,18 @@
 using System.Text;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Infrastructure.Data;
 
 /// <summary>
 /// The one DbContext. Features bring their entities (an <c>IEntityTypeConfiguration</c> beside
-/// each type) and their own <c>db.Listings</c>-style accessors, so this class knows none of them.
+/// each type) and their own <c>db.Listings</c>-style accessors, so this class knows none of them,
+/// except the Data Protection keys, whose store asks the context itself for them.
 /// </summary>
-public sealed class ElBasarDbContext(DbContextOptions<ElBasarDbContext> options) : DbContext(options)
+public sealed class ElBasarDbContext(DbContextOptions<ElBasarDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ElBasarDbContext).Assembly);

@@ -22,6 +22,7 @@ public static class WebModule
                 o.KnownProxies.Add(IPAddress.Parse(proxy));
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddElBasarDataProtection();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<ISiteIdentity, DefaultSiteIdentity>();
         services.AddRazorPages(o =>

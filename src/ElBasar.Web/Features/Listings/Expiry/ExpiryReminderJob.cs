@@ -3,6 +3,7 @@ using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
+using ElBasar.Web.Infrastructure.Jobs;
 using ElBasar.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,10 +20,12 @@ namespace ElBasar.Web.Features.Listings.Expiry;
 /// Safe on several nodes and across restarts: a listing is claimed by one UPDATE whose WHERE says "not yet
 /// reminded for this expiry" (PostgreSQL checks it again once a competing transaction commits; SQLite has
 /// one writer), and its mails are queued in that same transaction, so they go with the mark or not at all.
-/// The outbox key (listing, expiry, recipient) would drop a double anyway.
+/// The outbox key (listing, expiry, recipient) would drop a double anyway. A pass holds the job's lock
+/// (<see cref="JobLocks"/>): one node at a time looks.
 /// </remarks>
 public sealed class ExpiryReminderJob(
     IServiceScopeFactory scopes,
+    JobLocks locks,
     TimeProvider clock,
     IOptions<ListingsOptions> options,
     SiteLinks site,
@@ -61,9 +64,11 @@ public sealed class ExpiryReminderJob(
         }
     }
 
-    /// <summary>One pass: queues the reminders of every listing due now; returns how many listings were reminded.</summary>
+    /// <summary>One pass: queues the reminders of every listing due now; returns how many listings were reminded (0 while another node's pass runs).</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
+        await using var held = await locks.TryTakeAsync("expiry-reminders", ct);
+        if (held is null) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var horizon = now.AddDays(options.Value.ExpiryReminderDays);
         var reminded = 0;
