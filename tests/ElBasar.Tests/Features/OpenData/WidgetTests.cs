@@ -63,7 +63,12 @@ public sealed class WidgetTests
         Assert.DoesNotContain("<header", html);
 
         await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == organization.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OrganizationStatus.Hidden)));
-        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/widgets/organisations/{organization.Id}/annonces")).StatusCode);
+        var gone = await app.CreateClient().GetAsync($"/widgets/organisations/{organization.Id}/annonces");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var goneText = Html.VisibleText(await gone.Content.ReadAsStringAsync());
+        Assert.Contains("Structure introuvable", goneText);
+        Assert.DoesNotContain("Tonnelle", goneText);
+        Assert.EndsWith("frame-ancestors *", gone.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [SkippableTheory, BothDatabases]
