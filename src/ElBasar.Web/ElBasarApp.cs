@@ -14,6 +14,7 @@ using ElBasar.Web.Features.Membership;
 using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
 using ElBasar.Web.Features.Newsletter;
+using ElBasar.Web.Features.OpenData;
 using ElBasar.Web.Features.Resources;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
@@ -56,6 +57,7 @@ public static class ElBasarApp
         services.AddImport();
         services.AddDemo(configuration);
         services.AddAdministration();
+        services.AddOpenData();
         return builder;
     }
 
@@ -77,6 +79,7 @@ public static class ElBasarApp
         app.MapLending();
         app.MapExchanges();
         app.MapAdministration();
+        app.MapOpenData();
         return app;
     }
 }

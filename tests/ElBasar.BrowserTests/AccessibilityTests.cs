@@ -14,6 +14,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
     const string AnOrganization = "(an organisation, from a listing)";
     const string ACooperation = "(a cooperation, from the list)";
     const string AResource = "(a resource, from the library)";
+    const string AWidget = "(an organisation's listings widget, from a listing)";
 
     public static TheoryData<string, HttpStatusCode> PublicPages => new()
     {
@@ -38,6 +39,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
         { "/ressources", HttpStatusCode.OK },
         { "/ressources?q=guides&theme=purchasing", HttpStatusCode.OK },
         { AResource, HttpStatusCode.OK },
+        { "/donnees-ouvertes", HttpStatusCode.OK },
+        { "/donnees-ouvertes/integrer", HttpStatusCode.OK },
+        { "/donnees-ouvertes/integrer?territoire=62", HttpStatusCode.OK },
+        { "/widgets/carte?territoire=62", HttpStatusCode.OK },
+        { AWidget, HttpStatusCode.OK },
         { "/nexiste-pas", HttpStatusCode.NotFound },
     };
 
@@ -74,6 +80,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
             AnOrganization => await FirstLinkAsync(page, await FirstLinkAsync(page, "/", "/annonces/"), "/structures/"),
             ACooperation => await FirstLinkAsync(page, "/cooperations", "/cooperations/"),
             AResource => await FirstLinkAsync(page, "/ressources", "/ressources/"),
+            AWidget => (await FirstLinkAsync(page, await FirstLinkAsync(page, "/", "/annonces/"), "/structures/")).Replace("/structures/", "/widgets/organisations/") + "/annonces",
             _ => address,
         };
 

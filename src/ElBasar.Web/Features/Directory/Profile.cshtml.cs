@@ -21,6 +21,9 @@ public sealed class ProfileModel(
     public ModerationNotice? Hidden { get; private set; }
 
     public OrganizationDetails Organization { get; private set; } = null!;
+
+    /// <summary>The profile as a visitor sees it, for search engines (Features/OpenData); null when it is hidden or a person's own.</summary>
+    public OrganizationDetails? PublicProfile { get; private set; }
     public string? Departement { get; private set; }
     public string? Epci { get; private set; }
     public Logo.LogoInfo? Logo { get; private set; }
@@ -64,6 +67,8 @@ public sealed class ProfileModel(
         var seesAll = await access.SeesMembersOnlyContactsAsync(User, id, ct);
         if (await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, seesAll, ct, includeHidden: staff) is not { } organization) return false;
         Organization = organization;
+        PublicProfile = organization.Kind != "organization" ? null
+            : staff || seesAll ? await OrganizationDetails.FindAsync(db, await network.IdAsync(ct), id, false, ct) : organization;
         FormerMember = !organization.Member && await memberships.FormerMemberAsync(id, ct);
         Logo = await Directory.Logo.OrganizationLogos.FindAsync(db, id, ct);
         if (staff) Hidden = await moderation.FindAsync(ModerationSubjectKind.Organization, id, ct);

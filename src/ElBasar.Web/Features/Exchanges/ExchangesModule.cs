@@ -13,6 +13,7 @@ public static class ExchangesModule
         services.AddScoped<ImpactReport>();
         services.AddScoped<ImpactRollups>();
         services.AddScoped<MemberActivity>();
+        services.AddScoped<ExchangeActivity>();
         services.AddScoped<ExchangeForms>();
         services.AddScoped<Directory.Merge.IOrganizationMergeStep, ExchangesMergeStep>();
         services.AddScoped<ExchangeViews>();

@@ -22,6 +22,9 @@ public sealed class DetailsModel(
     public string? Epci { get; private set; }
     public bool IsExpired { get; private set; }
 
+    /// <summary>Anyone may see this listing (not a draft, hidden or members-only one): only then does the page describe it for search engines.</summary>
+    public bool IsPublic { get; private set; }
+
     /// <summary>The reader is one of the organisation's owners or editors: they see its drafts and hidden listings, and the buttons.</summary>
     public bool CanManage { get; private set; }
 
@@ -50,6 +53,7 @@ public sealed class DetailsModel(
             OrganizationHidden = await moderation.FindAsync(ModerationSubjectKind.Organization, listing.Organization.Id, ct);
         }
         IsExpired = listing.IsExpired(clock.GetUtcNow().UtcDateTime);
+        IsPublic = !(staff || CanManage) || await ListingDetails.FindAsync(db.Listings, id, ct) is not null;
         if (CanManage && listing.Status == "published" && !IsExpired && Hidden is null && OrganizationHidden is null)
             Matches = await matches.FindAsync(listing, ct);
         if (listing.CommuneInsee is { } code && territories.FindCommune(code) is { } commune)

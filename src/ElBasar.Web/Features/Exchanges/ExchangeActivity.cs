@@ -1,0 +1,29 @@
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElBasar.Web.Features.Exchanges;
+
+/// <summary>The confirmed exchanges of one month between two parties, market or not, summed up.</summary>
+public sealed record PairMonthActivity(
+    int Month, Guid FromOrganizationId, Guid ToOrganizationId, bool Market, int Exchanges, long AmountCents, long Minutes);
+
+/// <summary>
+/// The confirmed exchanges for other features that count them by their own keys (Features/OpenData counts
+/// them by commune, EPCI and month): one GROUP BY over the period, one row per pair, month and market,
+/// so nothing reads the exchanges one by one.
+/// </summary>
+public sealed class ExchangeActivity(ElBasarDbContext db)
+{
+    /// <summary>The confirmed exchanges dated from <paramref name="from"/> to <paramref name="to"/> (both included), by pair, month and market.</summary>
+    public async Task<IReadOnlyList<PairMonthActivity>> ByPairAndMonthAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        await db.Exchanges.AsNoTracking()
+            .Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= from && e.Date <= to)
+            .GroupBy(e => new { e.Month, e.FromOrganizationId, e.ToOrganizationId, e.Market })
+            .Select(g => new PairMonthActivity(g.Key.Month, g.Key.FromOrganizationId, g.Key.ToOrganizationId, g.Key.Market, g.Count(),
+                g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0))))
+            .ToListAsync(ct);
+
+    /// <summary>When an exchange was last confirmed, if ever: the date the activity figures last changed.</summary>
+    public Task<DateTime?> LastConfirmedAtAsync(CancellationToken ct) =>
+        db.Exchanges.Where(e => e.Status == ExchangeStatus.Confirmed).MaxAsync(e => e.ConfirmedAt, ct);
+}
