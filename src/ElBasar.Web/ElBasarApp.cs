@@ -6,6 +6,7 @@ using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Events;
 using ElBasar.Web.Features.Exchanges;
+using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Lending;
@@ -56,6 +57,7 @@ public static class ElBasarApp
         services.AddImport();
         services.AddDemo(configuration);
         services.AddAdministration();
+        services.AddFederation(configuration);
         return builder;
     }
 
@@ -77,6 +79,7 @@ public static class ElBasarApp
         app.MapLending();
         app.MapExchanges();
         app.MapAdministration();
+        app.MapFederation();
         return app;
     }
 }
