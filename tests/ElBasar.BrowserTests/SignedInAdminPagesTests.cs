@@ -19,6 +19,7 @@ public sealed class SignedInAdminPagesTests(BrowserFixture browser, SiteFixture 
     {
         "/admin/reglages", "/admin/taxonomie", "/admin/thesaurus", "/admin/thesaurus?q=outil", "/admin/utilisateurs", "/admin/journal",
         "/admin/adhesions", "/admin/charte",
+        "/admin/reseau",
     };
 
     [Theory, MemberData(nameof(Pages))]
