@@ -6,6 +6,7 @@ using ElBasar.Web.Features.Demo;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Events;
 using ElBasar.Web.Features.Exchanges;
+using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Hotline;
 using ElBasar.Web.Features.Import;
 using ElBasar.Web.Features.Lending;
@@ -58,6 +59,7 @@ public static class ElBasarApp
         services.AddDemo(configuration);
         services.AddAdministration();
         services.AddOpenData();
+        services.AddFederation(configuration);
         return builder;
     }
 
@@ -80,6 +82,7 @@ public static class ElBasarApp
         app.MapExchanges();
         app.MapAdministration();
         app.MapOpenData();
+        app.MapFederation();
         return app;
     }
 }

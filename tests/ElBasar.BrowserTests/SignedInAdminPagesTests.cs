@@ -20,6 +20,7 @@ public sealed class SignedInAdminPagesTests(BrowserFixture browser, SiteFixture 
         "/admin/reglages", "/admin/taxonomie", "/admin/thesaurus", "/admin/thesaurus?q=outil", "/admin/utilisateurs", "/admin/journal",
         "/admin/adhesions", "/admin/charte",
         "/admin/reglages/donnees-ouvertes",
+        "/admin/reseau",
     };
 
     [Theory, MemberData(nameof(Pages))]

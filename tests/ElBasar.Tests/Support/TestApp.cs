@@ -60,6 +60,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Listings:ExpiryRemindersEnabled", "false");
         builder.UseSetting("Lending:RemindersEnabled", "false");
+        builder.UseSetting("Federation:WorkerEnabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

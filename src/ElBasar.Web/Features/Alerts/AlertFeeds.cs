@@ -22,6 +22,7 @@ public static class AlertFeeds
     public static IEndpointRouteBuilder MapAlertFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/annonces.atom", PublicFeedAsync).ExcludeFromDescription();
+        app.MapGet("/flux/annonces.atom", PublicFeedAsync).ExcludeFromDescription();
         app.MapGet("/alertes/{token}.atom", SavedSearchFeedAsync).ExcludeFromDescription();
         return app;
     }

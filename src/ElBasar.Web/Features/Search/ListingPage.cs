@@ -10,6 +10,13 @@ public sealed record ListingPage(int Total, int Page, int PageSize, IReadOnlyLis
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool TotalIsCapped { get; init; }
 
+    /// <summary>
+    /// Listings of partner installations the search also finds (Features/Federation), on the first
+    /// page, newest first, apart from <see cref="Items"/> and its count; null when there are none.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NetworkListingSummary>? Network { get; init; }
+
     /// <summary>The stems the query looked for, to highlight them in results (not part of the API).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> MatchedStems { get; init; } = [];
@@ -41,3 +48,24 @@ public sealed record ListingSummary(
 }
 
 public sealed record OrganizationRef(Guid Id, string Name);
+
+/// <summary>
+/// A listing of a partner installation: shown with its origin ("Annonce du réseau …"), its
+/// <see cref="Url"/> leads to the original, where contact happens.
+/// </summary>
+public sealed record NetworkListingSummary(
+    string Origin, string Kind, string Title, string Category, IReadOnlyList<string> ExchangeModes,
+    string? OrganizationName, string? Commune, DateTime CreatedAt, string Url)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Excerpt { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public decimal? Price { get; init; }
+}
+
+/// <summary>Finds the partner installations' listings that match a search (implemented by Features/Federation).</summary>
+public interface INetworkListings
+{
+    Task<IReadOnlyList<NetworkListingSummary>> FindAsync(ListingQuery query, int take, CancellationToken ct);
+}

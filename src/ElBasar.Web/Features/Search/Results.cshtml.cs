@@ -12,7 +12,8 @@ namespace ElBasar.Web.Features.Search;
 /// submitted form turns into <c>commune</c>) and <c>view=map</c>.
 /// </summary>
 public sealed class ResultsModel(
-    ListingSearch search, ListingFacets facets, SearchAlternatives alternatives, FeaturedListings featured, Taxonomy taxonomy, Territories territories)
+    ListingSearch search, ListingFacets facets, SearchAlternatives alternatives, FeaturedListings featured, Taxonomy taxonomy, Territories territories,
+    INetworkListings network)
     : PageModel
 {
     const int MapPageSize = ListingQuery.MaxPageSize;
@@ -46,6 +47,9 @@ public sealed class ResultsModel(
     /// <summary>On the first page of one category's results, its featured listings come first ("À la une").</summary>
     public IReadOnlyList<ListingSummary> Featured { get; private set; } = [];
     public string? FeaturedCategory { get; private set; }
+
+    /// <summary>What partner installations publish that this search finds (Features/Federation), on the first page of the list.</summary>
+    public IReadOnlyList<NetworkListingSummary> Network { get; private set; } = [];
 
     /// <summary>What the place field shows: the commune searched around, or what was typed when it matched none.</summary>
     public string WhereText { get; private set; } = "";
@@ -98,6 +102,7 @@ public sealed class ResultsModel(
             Featured = await featured.InCategoryAsync(category, Query.Kind, FeaturedShown, ct);
             FeaturedCategory = taxonomy.FindCategory(category)?.Label;
         }
+        if (!IsMap) Network = await network.FindAsync(Query, SearchApi.NetworkShown, ct);
         Highlight = new SearchHighlight(Results.MatchedStems);
         ViewData[SearchHighlight.ViewDataKey] = Highlight;
         return Page();

@@ -6,6 +6,9 @@ namespace ElBasar.Web.Features.Search;
 
 public static class SearchApi
 {
+    /// <summary>How many listings of partner installations a search shows at most, on its first page.</summary>
+    public const int NetworkShown = 10;
+
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/listings", SearchAsync).WithTags("Listings").AllowAnonymous()
@@ -14,11 +17,17 @@ public static class SearchApi
     }
 
     static async Task<Results<Ok<ListingPage>, ValidationProblem>> SearchAsync(
-        [AsParameters] ListingQueryParameters parameters, HttpContext context, Taxonomy taxonomy, Territories territories, ListingSearch search, CancellationToken ct)
+        [AsParameters] ListingQueryParameters parameters, HttpContext context, Taxonomy taxonomy, Territories territories, ListingSearch search,
+        INetworkListings network, CancellationToken ct)
     {
         var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Paramètres de recherche invalides");
         var page = await search.SearchAsync(query, ct);
-        return TypedResults.Ok(page with { Items = page.Items.Select(i => i with { Url = ListingLinks.PageUrl(context, i.Id) }).ToList() });
+        var remote = await network.FindAsync(query, NetworkShown, ct);
+        return TypedResults.Ok(page with
+        {
+            Items = page.Items.Select(i => i with { Url = ListingLinks.PageUrl(context, i.Id) }).ToList(),
+            Network = remote.Count > 0 ? remote : null,
+        });
     }
 }
