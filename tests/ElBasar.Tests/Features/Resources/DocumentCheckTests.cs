@@ -61,6 +61,35 @@ public sealed class DocumentCheckTests
         Assert.Equal(message, verdict.Refusal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_decompression_bomb_is_refused_without_being_unpacked(bool lying)
+    {
+        var bomb = TestDocuments.ZipBomb(lying);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        var verdict = Check(bomb);
+
+        Assert.Null(verdict.Type);
+        Assert.NotNull(verdict.Refusal);
+        Assert.True(bomb.Length < Max, $"The bomb is {bomb.Length} bytes packed.");
+        var unpacked = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Assert.True(unpacked < 16 * 1024 * 1024, $"Checking the bomb allocated {unpacked / 1024 / 1024} MB.");
+    }
+
+    /// <summary>A file that is also a page or a script is typed by what it starts with, and served as that (an attachment, nosniff: see ResourceUploadTests).</summary>
+    [Theory]
+    [InlineData("gif-script", "image/gif")]
+    [InlineData("pdf-html", "application/pdf")]
+    [InlineData("png-html", "image/png")]
+    public void A_polyglot_is_typed_by_its_first_bytes_never_as_a_page_or_a_script(string kind, string contentType)
+    {
+        var verdict = Check(TestDocuments.Polyglot(kind));
+
+        Assert.Equal(contentType, verdict.Type?.ContentType);
+    }
+
     [Fact]
     public void A_file_over_the_limit_is_refused_whatever_it_is()
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -71,6 +72,43 @@ static class TestDocuments
     public static byte[] Exe() => [.. "MZ"u8, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, .. "This program cannot be run in DOS mode."u8];
 
     public static byte[] LegacyWord() => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    /// <summary>
+    /// A Word document whose [Content_Types].xml unpacks to 64 MB (a few tens of kilobytes packed), naming its
+    /// main part only at the end, so that only a check that reads it all would take it: a decompression bomb.
+    /// <paramref name="lying"/>: the zip's directory claims it unpacks to 200 bytes.
+    /// </summary>
+    public static byte[] ZipBomb(bool lying)
+    {
+        const int Unpacked = 64 * 1024 * 1024;
+        var bytes = Zip(zip =>
+        {
+            var s = zip.CreateEntry("[Content_Types].xml", CompressionLevel.SmallestSize).Open();
+            s.Write("<?xml version=\"1.0\"?><Types>"u8);
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (var written = 0; written < Unpacked; written += spaces.Length) s.Write(spaces);
+            s.Write(Encoding.UTF8.GetBytes($"<Override PartName=\"/word/document.xml\" ContentType=\"{WordMain}\"/></Types>"));
+            s.Dispose();
+            Write(zip, "word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
+        });
+        if (lying)
+        {
+            // The central directory's record of the first entry (signature PK\x01\x02): uncompressed size at offset 24.
+            var record = bytes.AsSpan().IndexOf("PK\x01\x02"u8);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(record + 24), 200);
+        }
+        return bytes;
+    }
+
+    /// <summary>Files that are two things at once: an image or a PDF that is also a page or a script.</summary>
+    public static byte[] Polyglot(string kind) => kind switch
+    {
+        "gif-script" => [.. "GIF89a/*"u8, 1, 0, 1, 0, .. "*/=alert(document.cookie);//"u8],
+        "pdf-html" => [.. "%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n"u8],
+        "png-html" => [.. Png(), .. "<html><script>alert(document.cookie)</script></html>"u8],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     static byte[] Zip(Action<ZipArchive> fill)
     {
