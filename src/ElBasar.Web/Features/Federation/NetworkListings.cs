@@ -72,7 +72,8 @@ public sealed class NetworkListings(ElBasarDbContext db, ListingSearch search, T
         var found = await db.RemoteListings.AsNoTracking().Where(r => chosen.Contains(r.Id))
             .Select(r => new { r.Id, Origin = r.Partner!.Name, r.Kind, r.Title, r.Category, r.Modes, r.OrganizationName, r.Commune, r.CreatedAt, r.RemoteUrl, r.Description, r.Price })
             .ToDictionaryAsync(r => r.Id, ct);
-        return chosen.Select(id => found[id]).Select(r => new NetworkListingSummary(
+        // A listing the sync removed between the two reads is simply left out.
+        return chosen.Where(found.ContainsKey).Select(id => found[id]).Select(r => new NetworkListingSummary(
                 r.Origin, r.Kind, r.Title, r.Category, r.Modes.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.OrganizationName, r.Commune, r.CreatedAt, r.RemoteUrl)
             {
                 Excerpt = r.Description is { } d ? d[..Math.Min(d.Length, 220)] : null,

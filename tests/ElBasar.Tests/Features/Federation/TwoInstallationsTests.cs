@@ -114,7 +114,16 @@ public sealed class TwoInstallationsTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (await probe() is { } value) return value;
+            T? found;
+            try
+            {
+                found = await probe();
+            }
+            catch (HttpRequestException e)
+            {
+                throw new Xunit.Sdk.XunitException($"{failure}: {e.Message}\n{site.Output}");
+            }
+            if (found is { } value) return value;
             Assert.True(DateTime.UtcNow < deadline, $"{failure}:\n{site.Output}");
             await Task.Delay(250);
         }
@@ -125,7 +134,16 @@ public sealed class TwoInstallationsTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (await probe() is { } value) return value;
+            string? found;
+            try
+            {
+                found = await probe();
+            }
+            catch (HttpRequestException e)
+            {
+                throw new Xunit.Sdk.XunitException($"{failure}: {e.Message}\n{site.Output}");
+            }
+            if (found is { } value) return value;
             Assert.True(DateTime.UtcNow < deadline, $"{failure}:\n{site.Output}");
             await Task.Delay(250);
         }

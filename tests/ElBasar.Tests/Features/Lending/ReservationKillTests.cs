@@ -48,20 +48,23 @@ public sealed class ReservationKillTests(ITestOutputHelper output)
         }
         await using var rows = DatabaseReader.On(database);
         var confirmed = new ConcurrentBag<Confirmed>();
+        var unexpected = new ConcurrentQueue<string>();
 
         await using (var site = await SiteProcess.StartAsync(database, Settings))
         {
             using var stop = new CancellationTokenSource();
-            var burst = Burst(site, items, borrowers, confirmed, seed: 1, stop.Token);
+            var burst = Burst(site, items, borrowers, confirmed, unexpected, seed: 1, stop.Token);
             var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (confirmed.Count < 30)
+            while (confirmed.Count < 20)
             {
-                Assert.True(DateTime.UtcNow < deadline, $"Too few reservations went through:\n{site.Output}");
+                Assert.True(unexpected.IsEmpty, string.Join("\n", unexpected));
+                Assert.True(DateTime.UtcNow < deadline, $"Too few reservations went through ({confirmed.Count}):\n{site.Output}");
                 await Task.Delay(20);
             }
             await site.KillAsync();
             await stop.CancelAsync();
             await burst;
+            Assert.True(unexpected.IsEmpty, string.Join("\n", unexpected));
         }
         output.WriteLine($"Killed after {confirmed.Count} reservations confirmed to their borrowers, at {watch.Elapsed.TotalSeconds:0.0} s.");
         await AssertConsistentAsync(rows, confirmed);
@@ -70,7 +73,8 @@ public sealed class ReservationKillTests(ITestOutputHelper output)
         {
             var before = confirmed.Count;
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            await Burst(restarted, items, borrowers, confirmed, seed: 2, stop.Token);
+            await Burst(restarted, items, borrowers, confirmed, unexpected, seed: 2, stop.Token);
+            Assert.True(unexpected.IsEmpty, string.Join("\n", unexpected));
             Assert.True(confirmed.Count > before, $"No reservation went through after the restart:\n{restarted.Output}");
         }
         await AssertConsistentAsync(rows, confirmed);
@@ -79,11 +83,11 @@ public sealed class ReservationKillTests(ITestOutputHelper output)
 
     /// <summary>Each borrower reserves one to three days of a random item in the coming months, again and again, until stopped or the site dies.</summary>
     static Task Burst(SiteProcess site, List<Guid> items, List<(Guid Organization, string Token)> borrowers, ConcurrentBag<Confirmed> confirmed,
-        int seed, CancellationToken stop) =>
+        ConcurrentQueue<string> unexpected, int seed, CancellationToken stop) =>
         Task.WhenAll(borrowers.Select((borrower, index) => Task.Run(async () =>
         {
             var random = new Random(seed * 100 + index);
-            using var http = new HttpClient { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var http = new HttpClient { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", borrower.Token);
             var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
             while (!stop.IsCancellationRequested)
@@ -97,12 +101,13 @@ public sealed class ReservationKillTests(ITestOutputHelper output)
                     response = await http.PostAsJsonAsync($"/api/v1/items/{item}/reservations",
                         new { from = ReservationCalendar.Iso(from), to = ReservationCalendar.Iso(to), asOrganizationId = borrower.Organization }, stop);
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException)
+                catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
                 {
-                    return;   // The site died, or the burst is over: this request was never confirmed.
+                    if (stop.IsCancellationRequested || site.HasExited) return;   // The burst is over, or the site died: never confirmed.
+                    continue;   // Slow under load: ask again.
                 }
-                Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict,
-                    $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
+                    unexpected.Enqueue($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 if (response.StatusCode != HttpStatusCode.Created) continue;
                 var body = await response.Content.ReadFromJsonAsync<JsonElement>();
                 Assert.Equal("confirmed", body.GetProperty("status").GetString());
