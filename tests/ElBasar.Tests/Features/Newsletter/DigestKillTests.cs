@@ -27,7 +27,7 @@ public sealed class DigestKillTests(ITestOutputHelper output)
         ["Newsletter:WorkerEnabled"] = "true",
         ["Newsletter:PollSeconds"] = "1",
         ["Newsletter:BatchSize"] = "200",
-        ["Newsletter:BatchPauseMilliseconds"] = "100",
+        ["Newsletter:BatchPauseMilliseconds"] = "300",   // at least 7.5 s for 5,000 copies: time to kill it half way
     };
 
     [SkippableTheory, BothDatabases]
