@@ -107,8 +107,8 @@ static class LoadBenchmark
         }
     }
 
-    sealed record Mix(long Listings, string Email, Guid OrganizationId, string Token, Guid ItemId,
-        List<string> ListingPaths, List<string> OrganizationPaths, List<string> Searches, List<Guid> OthersListings);
+    sealed record Mix(string Listings, string Email, Guid OrganizationId, string Token, Guid ItemId, Guid ConversationId,
+        List<string> ListingPaths, List<string> OrganizationPaths, List<string> Searches);
 
     /// <summary>
     /// A member of one organisation of the network, with a personal access token (the site's own verbs, as an
@@ -142,10 +142,20 @@ static class LoadBenchmark
         var items = listings.GetProperty("items").EnumerateArray().ToList();
         var others = items.Where(l => l.GetProperty("organization").GetProperty("id").GetGuid() != own).Select(l => l.GetProperty("id").GetGuid()).ToList();
         if (others.Count == 0) throw new InvalidOperationException("The database needs listings of other organisations.");
+        // One conversation, started at once: a new account may start only a few an hour, and writes in it at will.
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var started = await client.PostAsJsonAsync("/api/v1/conversations", new { listingId = others[0], asOrganizationId = own, message = "Bonjour, est-ce toujours disponible ?" });
+        var startedBody = await started.Content.ReadAsStringAsync();
+        if (!started.IsSuccessStatusCode) throw new InvalidOperationException($"Could not start a conversation: {(int)started.StatusCode} {startedBody}");
+        client.DefaultRequestHeaders.Authorization = null;
+        var conversationId = JsonDocument.Parse(startedBody).RootElement.GetProperty("id").GetGuid();
+
         var searches = QueryMix.Build(5, 42).Select(q => q.QueryString()).ToList();
-        return new Mix(listings.GetProperty("total").GetInt64(), email, own, token, itemId,
+        // Past ListingSearch.CountLimit the API counts no further: "1000+".
+        var total = $"{listings.GetProperty("total").GetInt64()}{(listings.TryGetProperty("totalIsCapped", out var capped) && capped.GetBoolean() ? "+" : "")}";
+        return new Mix(total, email, own, token, itemId, conversationId,
             items.Select(l => $"/annonces/{l.GetProperty("id").GetGuid()}").ToList(),
-            ids.Select(o => $"/structures/{o.Id}").ToList(), searches, others);
+            ids.Select(o => $"/structures/{o.Id}").ToList(), searches);
     }
 
     /// <summary>Each page and search of the mix once, so that the figures are not those of a site starting up.</summary>
@@ -182,7 +192,7 @@ static class LoadBenchmark
     /// <summary>
     /// The Lua script for wrk. Each request draws from the mix by weight: 30 % search pages, 10 % the search
     /// API, 20 % listing pages, 10 % the home page, 10 % organisation pages, then, signed in with the token,
-    /// 10 % new listings, 5 % messages to another organisation and 5 % one-day reservations (each thread on
+    /// 10 % new listings, 5 % messages in a conversation with another organisation and 5 % one-day reservations (each thread on
     /// days of its own; a reservation refused because the days are taken, 409, is an answer, not an error).
     /// At the end, one line with requests per second, p50/p99 and every kind of error.
     /// </summary>
@@ -196,7 +206,7 @@ static class LoadBenchmark
         lua.AppendLine($"local searches = {{\n{List(mix.Searches)}\n}}");
         lua.AppendLine($"local listings = {{\n{List(mix.ListingPaths)}\n}}");
         lua.AppendLine($"local organizations = {{\n{List(mix.OrganizationPaths)}\n}}");
-        lua.AppendLine($"local others = {{\n{List(mix.OthersListings.Select(g => g.ToString()))}\n}}");
+        lua.AppendLine($"local conversation = {Text(mix.ConversationId.ToString())}");
         lua.AppendLine($"local token = {Text(mix.Token)}");
         lua.AppendLine($"local own = {Text(mix.OrganizationId.ToString())}");
         lua.AppendLine($"local item = {Text(mix.ItemId.ToString())}");
@@ -245,8 +255,8 @@ static class LoadBenchmark
                   own, id, n))
               end
               if r <= 95 then
-                return post("/api/v1/conversations", string.format(
-                  '{"listingId":"%s","asOrganizationId":"%s","message":"Bonjour, est-ce toujours disponible ? (%d-%d)"}', pick(others), own, id, n))
+                return post("/api/v1/conversations/" .. conversation .. "/messages", string.format(
+                  '{"message":"Nous pouvons passer samedi matin, cela vous va ? (%d-%d)"}', id, n))
               end
               reserving = true
               local day = os.time() + (8 + (id * 997 + n) % 350) * 86400
