@@ -8,7 +8,6 @@ using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -150,31 +149,12 @@ public sealed class TwoInstallationsTests(ITestOutputHelper output)
     }
 
     /// <summary>Reads B's database beside the running site.</summary>
-    sealed class Rows : IAsyncDisposable
+    sealed class Rows(DatabaseReader reader) : IAsyncDisposable
     {
-        readonly ServiceProvider _services;
+        public static Rows On(TestDatabase database) => new(DatabaseReader.On(database));
 
-        Rows(ServiceProvider services) => _services = services;
+        public Task<string?> LastErrorAsync() => reader.WithAsync(db => db.PartnerInstallations.Select(p => p.LastError).SingleAsync());
 
-        public static Rows On(TestDatabase database)
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = database.ProviderName,
-                ["ConnectionStrings:ElBasar"] = database.ConnectionString,
-            }).Build();
-            var services = new ServiceCollection();
-            services.AddLogging();
-            services.AddElBasarData(configuration);
-            return new Rows(services.BuildServiceProvider());
-        }
-
-        public async Task<string?> LastErrorAsync()
-        {
-            await using var scope = _services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ElBasarDbContext>().PartnerInstallations.Select(p => p.LastError).SingleAsync();
-        }
-
-        public ValueTask DisposeAsync() => _services.DisposeAsync();
+        public ValueTask DisposeAsync() => reader.DisposeAsync();
     }
 }

@@ -12,7 +12,6 @@ using ElBasar.Web.Features.Newsletter;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -233,41 +232,20 @@ public sealed partial class TwoNodesTests(ITestOutputHelper output)
     private static partial Regex AntiforgeryToken();
 
     /// <summary>Reads the outbox and the digest of a database the test runs no site on.</summary>
-    sealed class OutboxReader : IAsyncDisposable
+    sealed class OutboxReader(DatabaseReader reader) : IAsyncDisposable
     {
-        readonly ServiceProvider _services;
+        public static OutboxReader On(TestDatabase database) => new(DatabaseReader.On(database));
 
-        OutboxReader(ServiceProvider services) => _services = services;
-
-        public static OutboxReader On(TestDatabase database)
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = database.ProviderName,
-                ["ConnectionStrings:ElBasar"] = database.ConnectionString,
-            }).Build();
-            var services = new ServiceCollection();
-            services.AddLogging();
-            services.AddElBasarData(configuration);
-            return new OutboxReader(services.BuildServiceProvider());
-        }
-
-        public async Task<List<OutboxMessage>> AllAsync()
-        {
-            await using var scope = _services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ElBasarDbContext>().Set<OutboxMessage>().AsNoTracking().ToListAsync();
-        }
+        public Task<List<OutboxMessage>> AllAsync() => reader.WithAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
 
         public async Task<List<OutboxMessage>?> AllSentAsync() => await AllAsync() is var all && all.All(m => m.SentAt != null) ? all : null;
 
-        public async Task<(IssueStatus Status, int Deliveries)> IssueAsync(string subject)
+        public Task<(IssueStatus Status, int Deliveries)> IssueAsync(string subject) => reader.WithAsync(async db =>
         {
-            await using var scope = _services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
             var issue = await db.Set<NewsletterIssue>().AsNoTracking().SingleAsync(i => i.Subject == subject);
             return (issue.Status, await db.Set<NewsletterDelivery>().CountAsync(d => d.IssueId == issue.Id));
-        }
+        });
 
-        public ValueTask DisposeAsync() => _services.DisposeAsync();
+        public ValueTask DisposeAsync() => reader.DisposeAsync();
     }
 }
