@@ -29,6 +29,19 @@ public sealed class ProfileModel(
     public Logo.LogoInfo? Logo { get; private set; }
     public IReadOnlyList<ListingSummary> Listings { get; private set; } = [];
 
+    /// <summary>Live listings shown per page: a busy organisation has thousands of them.</summary>
+    public const int ListingsPageSize = 24;
+
+    /// <summary>How many live listings the organisation has, on every page.</summary>
+    public int ListingCount { get; private set; }
+
+    /// <summary>The page of listings shown (<c>?page=</c>), from 1.</summary>
+    public int ListingsPage { get; private set; } = 1;
+
+    public int ListingsPageCount => Math.Max(1, (ListingCount + ListingsPageSize - 1) / ListingsPageSize);
+
+    public string ListingsPageUrl(int page) => page <= 1 ? $"/structures/{Organization.Id}#annonces" : $"/structures/{Organization.Id}?page={page}#annonces";
+
     /// <summary>The reader's role here, when they belong to the organisation.</summary>
     public OrganizationRole? MyRole { get; private set; }
 
@@ -43,8 +56,11 @@ public sealed class ProfileModel(
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, CancellationToken ct)
+    {
+        ListingsPage = Math.Max(1, page ?? 1);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
     /// <summary>"Demander à rejoindre": a signed-in person who does not belong to the organisation asks its owners.</summary>
     public async Task<IActionResult> OnPostJoinAsync(Guid id, [FromServices] UserManager<User> users, [FromServices] OrganizationPeople people, CancellationToken ct)
@@ -83,10 +99,14 @@ public sealed class ProfileModel(
             JoinPending = MyRole is null && await db.JoinRequests.AnyAsync(r => r.OrganizationId == id && r.UserId == userId && r.Status == JoinRequestStatus.Pending, ct);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        Listings = await ListingSummaries.Project(db.Listings.AsNoTracking()
-                .Where(l => l.OrganizationId == id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
-                            && (l.ExpiresAt == null || l.ExpiresAt > now))
-                .OrderByDescending(l => l.CreatedAt))
+        var live = db.Listings.AsNoTracking()
+            .Where(l => l.OrganizationId == id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+                        && (l.ExpiresAt == null || l.ExpiresAt > now));
+        ListingCount = await live.CountAsync(ct);
+        ListingsPage = Math.Min(ListingsPage, ListingsPageCount);
+        Listings = await ListingSummaries.Project(live
+                .OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id)
+                .Skip((ListingsPage - 1) * ListingsPageSize).Take(ListingsPageSize))
             .ToListAsync(ct);
         return true;
     }

@@ -116,7 +116,7 @@ sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         e.HasMany(l => l.ExchangeModes).WithOne().HasForeignKey(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
         // The listing pages of the home page and of an empty search: live listings, newest first.
         e.HasIndex(l => new { l.Status, l.CreatedAt });
-        e.HasIndex(l => new { l.OrganizationId, l.Status });
+        e.HasIndex(l => new { l.OrganizationId, l.Status, l.CreatedAt });
         e.HasIndex(l => new { l.Latitude, l.Longitude });
         // The expiry reminder's scan (Expiry/ExpiryReminderJob).
         e.HasIndex(l => new { l.Status, l.ExpiresAt });

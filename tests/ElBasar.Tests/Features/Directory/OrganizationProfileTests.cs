@@ -223,6 +223,34 @@ public sealed class OrganizationProfileTests
             Assert.Contains("alert(1)", html);
         }
     }
+
+    [SkippableTheory, BothDatabases]
+    public async Task A_busy_organisation_shows_its_live_listings_a_page_at_a_time_newest_first(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var organization = await new OrganizationBuilder().Named("Ressourcerie du Nord").SaveAsync(app);
+        for (var day = 1; day <= ProfileModel.ListingsPageSize + 6; day++)
+            await new ListingBuilder(organization).Titled($"Annonce numéro {day:00}").CreatedDaysAgo(day).SaveAsync(app);
+        await new ListingBuilder(organization).Titled("Annonce expirée").CreatedDaysAgo(2).ExpiredDaysAgo(1).SaveAsync(app);
+        var client = app.CreateClient();
+
+        var first = Html.VisibleText(await client.PageAsync($"/structures/{organization.Id}"));
+        var second = Html.VisibleText(await client.PageAsync($"/structures/{organization.Id}?page=2"));
+        var beyond = Html.VisibleText(await client.PageAsync($"/structures/{organization.Id}?page=99"));
+
+        Assert.Contains("Ses annonces en cours (30)", first);
+        Assert.Contains("Annonce numéro 01", first);
+        Assert.Contains("Annonce numéro 24", first);
+        Assert.DoesNotContain("Annonce numéro 25", first);
+        Assert.Contains("Page 1 sur 2", first);
+        Assert.Contains("Annonces plus anciennes", first);
+        Assert.Contains("Annonce numéro 25", second);
+        Assert.Contains("Annonce numéro 30", second);
+        Assert.DoesNotContain("Annonce numéro 24", second);
+        Assert.DoesNotContain("Annonce expirée", first + second);
+        Assert.Contains("Annonces plus récentes", second);
+        Assert.Contains("Page 2 sur 2", beyond);
+    }
 }
 
 static class UriExtensions
