@@ -27,7 +27,24 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
     public Task<ImportReport> ImportListingsAsync(Stream input, IProgress<int>? progress = null, CancellationToken ct = default) =>
         RunAsync(input, ParseListing, SaveListingsAsync, progress, ct);
 
+    // One connection for the whole file, with the larger page cache of bulk work on SQLite.
     async Task<ImportReport> RunAsync<T>(Stream input, Func<JsonLine, T?> parse,
+        Func<List<(int Line, T Record)>, ImportReport, CancellationToken, Task> save, IProgress<int>? progress, CancellationToken ct)
+        where T : class, IRecord
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{SqliteConnectionSetup.BulkCacheKibibytes}", ct);
+            return await ReadAllAsync(input, parse, save, progress, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    async Task<ImportReport> ReadAllAsync<T>(Stream input, Func<JsonLine, T?> parse,
         Func<List<(int Line, T Record)>, ImportReport, CancellationToken, Task> save, IProgress<int>? progress, CancellationToken ct)
         where T : class, IRecord
     {
