@@ -27,13 +27,13 @@ public sealed class ListingFacets(ListingSearch search, Taxonomy taxonomy)
 
     /// <summary>
     /// Every filter value's count, from one grouped read of what the query's words and place find.
-    /// Past <see cref="ListingSearch.CountLimit"/> times ten listings the counts are not read
+    /// Past <see cref="ListingSearch.CountLimit"/> times three listings the counts are not read
     /// (<see cref="FacetCounts.Unknown"/>): counting a common word among a million listings would
     /// cost more than the search itself, and the words or the place narrow it down.
     /// </summary>
     public async Task<FacetCounts> CountAllAsync(ListingQuery query, CancellationToken ct)
     {
-        if (await search.FacetGroupsAsync(query, ListingSearch.CountLimit * 10, ct) is not { } groups) return FacetCounts.Unknown;
+        if (await search.FacetGroupsAsync(query, ListingSearch.CountLimit * 3, ct) is not { } groups) return FacetCounts.Unknown;
         var marketModes = taxonomy.ExchangeModes.Where(m => m.Market).Select(m => m.Slug).ToHashSet(StringComparer.Ordinal);
         bool KindOk(FacetGroup g) => query.Kind is not { } kind || g.Kind == kind;
         bool CategoryOk(FacetGroup g) => query.Categories.Count == 0 || query.Categories.Contains(g.Category);
