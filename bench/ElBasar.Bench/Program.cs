@@ -4,6 +4,7 @@ using ElBasar.Bench.Generate;
 using ElBasar.Bench.Impact;
 using ElBasar.Bench.Import;
 using ElBasar.Bench.Load;
+using ElBasar.Bench.Pages;
 using ElBasar.Bench.Search;
 
 // The benchmark tools: a data generator, end-to-end timings of the import verbs and of search (README.md).
@@ -19,6 +20,7 @@ try
         "alerts" => await AlertsBenchmark.RunAsync(CommandLine.Parse(args[1..], AlertsBenchmark.Flags)),
         "impact" => await ImpactBenchmark.RunAsync(CommandLine.Parse(args[1..], ImpactBenchmark.Flags)),
         "load" => await LoadBenchmark.RunAsync(CommandLine.Parse(args[1..], LoadBenchmark.Flags)),
+        "pages" => await PagesBenchmark.RunAsync(CommandLine.Parse(args[1..], PagesBenchmark.Flags)),
         null or "help" or "--help" or "-h" => Usage(Console.Out, 0),
         _ => Usage(Console.Error, 2),
     };
@@ -81,6 +83,12 @@ static int Usage(TextWriter writer, int code)
               number of connections; reports requests per second, p50/p99, errors and the peak resident
               memory, and exits 1 on any failed request. --tiny: 5 s on a throwaway database filled with
               the demo network (CI).
+
+          pages --provider sqlite|postgresql --connection CS [--probes 300] [--warmup 30]
+          pages --tiny [--provider sqlite|postgresql] [--connection CS]
+              Server time of the home page, a listing page and an organisation page through the whole
+              pipeline in-process, with the time their EF Core commands spent in the database beside it
+              (p50, p95, commands per page). --tiny: the demo network on a throwaway database (CI).
         """);
     return code;
 }
