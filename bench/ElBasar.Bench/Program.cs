@@ -5,6 +5,7 @@ using ElBasar.Bench.Impact;
 using ElBasar.Bench.Import;
 using ElBasar.Bench.Load;
 using ElBasar.Bench.Pages;
+using ElBasar.Bench.Scale;
 using ElBasar.Bench.Search;
 
 // The benchmark tools: a data generator, end-to-end timings of the import verbs and of search (README.md).
@@ -21,6 +22,7 @@ try
         "impact" => await ImpactBenchmark.RunAsync(CommandLine.Parse(args[1..], ImpactBenchmark.Flags)),
         "load" => await LoadBenchmark.RunAsync(CommandLine.Parse(args[1..], LoadBenchmark.Flags)),
         "pages" => await PagesBenchmark.RunAsync(CommandLine.Parse(args[1..], PagesBenchmark.Flags)),
+        "scale" => await ScaleCommand.RunAsync(CommandLine.Parse(args[1..], ScaleCommand.Flags)),
         null or "help" or "--help" or "-h" => Usage(Console.Out, 0),
         _ => Usage(Console.Error, 2),
     };
@@ -89,6 +91,14 @@ static int Usage(TextWriter writer, int code)
               Server time of the home page, a listing page and an organisation page through the whole
               pipeline in-process, with the time their EF Core commands spent in the database beside it
               (p50, p95, commands per page). --tiny: the demo network on a throwaway database (CI).
+
+          scale [--providers sqlite,postgresql] [--organizations 100000] [--listings 1000000] [--searches 100k]
+                [--exchanges 1m] [--load-duration 60] [--dir /tmp/elbasar-bench] [--postgres CS] [--reuse]
+          scale --tiny
+              Every scenario of the national-scale table on each database, each command in its own process:
+              generate and import the network (skipped with --reuse: the database of a previous run), then
+              search, pages, alerts, impact and load; a table with each step's exit code, time and peak
+              memory, and a last line `scale key=value …` with every figure. --tiny: each command's --tiny (CI).
         """);
     return code;
 }
