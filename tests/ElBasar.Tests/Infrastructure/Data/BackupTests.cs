@@ -24,7 +24,7 @@ public sealed class BackupTests
     {
         await using var app = await TestApp.StartAsync(provider, WithDemo);
         var file = Path.Combine(Path.GetTempPath(), $"elbasar-backup-{Guid.NewGuid():N}.bak");
-        await using var restored = await TestDatabase.CreateAsync(provider);
+        await using var restored = await TestDatabase.CreateEmptyAsync(provider);
         try
         {
             var backup = await BackupOf(app.Database).BackupAsync(file, default);

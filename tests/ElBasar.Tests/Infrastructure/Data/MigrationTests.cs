@@ -13,7 +13,8 @@ public sealed class MigrationTests
     [SkippableTheory, BothDatabases]
     public async Task A_new_database_is_migrated_at_start_and_every_mapped_entity_reads_and_writes(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+        await using var app = TestApp.StartOn(database);
         var org = await new OrganizationBuilder().WithActivities("ressourcerie").SaveAsync(app);
         await new ListingBuilder(org).WithModes("loan", "donation").WithPrice(12.5m).ExpiredDaysAgo(-30).SaveAsync(app);
 
