@@ -3,6 +3,8 @@ using ElBasar.Bench.Alerts;
 using ElBasar.Bench.Generate;
 using ElBasar.Bench.Impact;
 using ElBasar.Bench.Import;
+using ElBasar.Bench.Lending;
+using ElBasar.Bench.Digest;
 using ElBasar.Bench.Load;
 using ElBasar.Bench.Search;
 
@@ -18,6 +20,8 @@ try
         "http" => await HttpBenchmark.RunAsync(CommandLine.Parse(args[1..], HttpBenchmark.Flags)),
         "alerts" => await AlertsBenchmark.RunAsync(CommandLine.Parse(args[1..], AlertsBenchmark.Flags)),
         "impact" => await ImpactBenchmark.RunAsync(CommandLine.Parse(args[1..], ImpactBenchmark.Flags)),
+        "lending" => await LendingBenchmark.RunAsync(CommandLine.Parse(args[1..], LendingBenchmark.Flags)),
+        "digest" => await DigestBenchmark.RunAsync(CommandLine.Parse(args[1..], DigestBenchmark.Flags)),
         "load" => await LoadBenchmark.RunAsync(CommandLine.Parse(args[1..], LoadBenchmark.Flags)),
         null or "help" or "--help" or "-h" => Usage(Console.Out, 0),
         _ => Usage(Console.Error, 2),
@@ -72,6 +76,24 @@ static int Usage(TextWriter writer, int code)
               links of the graph and the map) over that many exchanges, on each database, for a year,
               the last twelve months, a quarter and everything; the databases are prepared once and
               reused. --tiny: 5,000 exchanges on a throwaway SQLite file (CI).
+
+          lending [--items 10k] [--organizations 2000] [--probes 200] [--warmup 20] [--borrowers 16]
+                  [--providers sqlite,postgresql] [--dir /tmp/elbasar-bench] [--postgres CS] [--seed 42]
+          lending --tiny
+              Lendable items with a year of reservations, on each database: times an item's month
+              calendar (LendingQueries.MonthAsync, as the item page) beside the same SQL run directly
+              (the engine's time), then has many borrowers reserve one item at once through LoanDesk
+              and exits 1 if a day ever holds more units than the item has. --tiny: 200 items on a
+              throwaway SQLite file (CI).
+
+          digest [--subscribers 100k] [--listings 2000] [--providers sqlite,postgresql]
+                 [--dir /tmp/elbasar-bench] [--postgres CS] [--seed 42]
+          digest --tiny
+              Composes and queues the monthly digest for every subscriber, the way the sending job
+              does (Newsletters, NewsletterJob: copies into the outbox, nothing sent); reports the
+              seconds, the mails queued, the memory during the run and the engine's time of the
+              subscribers' read; exits 1 if a subscriber is missed. --tiny: 2,000 subscribers on a
+              throwaway SQLite file (CI).
 
           load --provider sqlite|postgresql --connection CS [--duration 60] [--connections 2,16] [--threads 2]
                [--port 5098] [--web PATH/ElBasar.Web.dll]
