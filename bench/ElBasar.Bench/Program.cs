@@ -3,6 +3,8 @@ using ElBasar.Bench.Alerts;
 using ElBasar.Bench.Generate;
 using ElBasar.Bench.Impact;
 using ElBasar.Bench.Import;
+using ElBasar.Bench.Lending;
+using ElBasar.Bench.Digest;
 using ElBasar.Bench.Load;
 using ElBasar.Bench.Pages;
 using ElBasar.Bench.Scale;
@@ -20,6 +22,8 @@ try
         "http" => await HttpBenchmark.RunAsync(CommandLine.Parse(args[1..], HttpBenchmark.Flags)),
         "alerts" => await AlertsBenchmark.RunAsync(CommandLine.Parse(args[1..], AlertsBenchmark.Flags)),
         "impact" => await ImpactBenchmark.RunAsync(CommandLine.Parse(args[1..], ImpactBenchmark.Flags)),
+        "lending" => await LendingBenchmark.RunAsync(CommandLine.Parse(args[1..], LendingBenchmark.Flags)),
+        "digest" => await DigestBenchmark.RunAsync(CommandLine.Parse(args[1..], DigestBenchmark.Flags)),
         "load" => await LoadBenchmark.RunAsync(CommandLine.Parse(args[1..], LoadBenchmark.Flags)),
         "pages" => await PagesBenchmark.RunAsync(CommandLine.Parse(args[1..], PagesBenchmark.Flags)),
         "scale" => await ScaleCommand.RunAsync(CommandLine.Parse(args[1..], ScaleCommand.Flags)),
@@ -77,6 +81,24 @@ static int Usage(TextWriter writer, int code)
               the last twelve months, a quarter and everything; the databases are prepared once and
               reused. --tiny: 5,000 exchanges on a throwaway SQLite file (CI).
 
+          lending [--items 10k] [--organizations 2000] [--probes 200] [--warmup 20] [--borrowers 16]
+                  [--providers sqlite,postgresql] [--dir /tmp/elbasar-bench] [--postgres CS] [--seed 42]
+          lending --tiny
+              Lendable items with a year of reservations, on each database: times an item's month
+              calendar (LendingQueries.MonthAsync, as the item page) beside the same SQL run directly
+              (the engine's time), then has many borrowers reserve one item at once through LoanDesk
+              and exits 1 if a day ever holds more units than the item has. --tiny: 200 items on a
+              throwaway SQLite file (CI).
+
+          digest [--subscribers 100k] [--listings 2000] [--providers sqlite,postgresql]
+                 [--dir /tmp/elbasar-bench] [--postgres CS] [--seed 42]
+          digest --tiny
+              Composes and queues the monthly digest for every subscriber, the way the sending job
+              does (Newsletters, NewsletterJob: copies into the outbox, nothing sent); reports the
+              seconds, the mails queued, the memory during the run and the engine's time of the
+              subscribers' read; exits 1 if a subscriber is missed. --tiny: 2,000 subscribers on a
+              throwaway SQLite file (CI).
+
           load --provider sqlite|postgresql --connection CS [--duration 60] [--connections 2,16] [--threads 2]
                [--port 5098] [--web PATH/ElBasar.Web.dll]
           load --tiny [--provider sqlite|postgresql] [--connection CS]
@@ -93,12 +115,14 @@ static int Usage(TextWriter writer, int code)
               (p50, p95, commands per page). --tiny: the demo network on a throwaway database (CI).
 
           scale [--providers sqlite,postgresql] [--organizations 100000] [--listings 1000000] [--searches 100k]
-                [--exchanges 1m] [--load-duration 60] [--dir /tmp/elbasar-bench] [--postgres CS] [--reuse]
+                [--exchanges 1m] [--items 10k] [--subscribers 100k] [--load-duration 60] [--dir /tmp/elbasar-bench]
+                [--postgres CS] [--reuse]
           scale --tiny
               Every scenario of the national-scale table on each database, each command in its own process:
               generate and import the network (skipped with --reuse: the database of a previous run), then
-              search, pages, alerts, impact and load; a table with each step's exit code, time and peak
-              memory, and a last line `scale key=value …` with every figure. --tiny: each command's --tiny (CI).
+              search, pages, alerts, impact, lending, digest and load; a table with each step's exit code,
+              time and peak memory, and a last line `scale key=value …` with every figure. --tiny: each
+              command's --tiny (CI).
         """);
     return code;
 }

@@ -10,7 +10,8 @@ namespace ElBasar.Bench.Scale;
 /// each in its own process (so that its peak memory is its own), then one line with every figure.
 /// The network of 100,000 organisations and 1,000,000 listings is generated and imported through the
 /// <c>import</c> verb (the import scenario), then searched, rendered and loaded; the other scenarios
-/// prepare the data of their own size in their own database (saved searches, exchanges…).
+/// prepare the data of their own size in their own database (saved searches, exchanges, lendable
+/// items and their reservations, digest subscribers).
 /// </summary>
 static class ScaleCommand
 {
@@ -31,6 +32,8 @@ static class ScaleCommand
         var listings = options.Integer("listings", fallback: 1_000_000, min: 1);
         var searches = options.String("searches") ?? "100k";
         var exchanges = options.String("exchanges") ?? "1m";
+        var items = options.String("items") ?? "10k";
+        var subscribers = options.String("subscribers") ?? "100k";
         var loadSeconds = options.Integer("load-duration", fallback: 60, min: 1);
         var directory = Path.GetFullPath(options.String("dir") ?? Path.Combine(Path.GetTempPath(), "elbasar-bench"));
         var postgres = options.String("postgres") ?? DefaultPostgres;
@@ -66,6 +69,8 @@ static class ScaleCommand
                     new("pages", ["pages", "--tiny"]),
                     new("alerts", ["alerts", "--tiny"]),
                     new("impact", ["impact", "--tiny"]),
+                    new("lending", ["lending", "--tiny"]),
+                    new("digest", ["digest", "--tiny"]),
                     new("load", ["load", "--tiny"]),
                 ]
                 :
@@ -78,6 +83,8 @@ static class ScaleCommand
                     new("pages", ["pages", .. database]),
                     new("alerts", ["alerts", "--searches", searches, .. others]),
                     new("impact", ["impact", "--exchanges", exchanges, .. others]),
+                    new("lending", ["lending", "--items", items, .. others]),
+                    new("digest", ["digest", "--subscribers", subscribers, .. others]),
                     new("load", ["load", "--duration", $"{loadSeconds}", "--connections", "2,16", .. database]),
                 ];
             foreach (var step in steps)
