@@ -101,5 +101,6 @@ sealed class NewsletterConfiguration :
         e.HasOne<NewsletterIssue>().WithMany().HasForeignKey(x => x.IssueId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Subscriber>().WithMany().HasForeignKey(x => x.SubscriberId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.SubscriberId);
+        e.HasIndex(x => new { x.IssueId, x.SubscriberId }, "ix_newsletter_deliveries_pending").HasFilter("queued_at IS NULL");
     }
 }
