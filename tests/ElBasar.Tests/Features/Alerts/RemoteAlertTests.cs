@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Xml.Linq;
 using ElBasar.Tests.Features.Federation;
 using ElBasar.Tests.Support;
 using ElBasar.Web.Features.Alerts;
@@ -20,6 +21,7 @@ public sealed class RemoteAlertTests
 {
     const string Partner = "ESS de l'Aisne";
     const string Origin = "Annonce du réseau partenaire ESS de l'Aisne";
+    static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     // Saint-Quentin (Aisne).
     static string Line(string id, string title, string kind = "offer") => JsonSerializer.Serialize(new
@@ -70,10 +72,14 @@ public sealed class RemoteAlertTests
         partner.Answer = _ => Feed("0.1", Line("a1", "Broyeur de branches"));
         var job = await FollowAsync(app, partner);
         Assert.Equal(new FederationJob.Pass(1, 0), await job.RunOnceAsync());
-        var pass = await app.RunWorkerAsync();
+        // Two workers at once, then again: each match recorded and mailed once.
+        var other = ActivatorUtilities.CreateInstance<AlertJob>(app.Services);
+        var passes = await Task.WhenAll(app.RunWorkerAsync(), other.RunOnceAsync());
         await app.RunWorkerAsync();
+        await other.RunOnceAsync();
 
-        Assert.Equal(2, pass.Mails);
+        Assert.Equal(2, passes.Sum(p => p.Mails));
+        Assert.Equal(2, await app.WithDbAsync((db, _) => db.SavedSearchRemoteMatches.CountAsync()));
         var mail = Assert.Single(await app.MailsToAsync(camille.Email));
         Assert.Equal("Alerte « Broyeurs » : 1 nouvelle annonce", mail.Subject);
         Assert.Contains("Offre : Broyeur de branches", mail.TextBody);
@@ -117,7 +123,7 @@ public sealed class RemoteAlertTests
         await using var partner = await FakePartner.StartAsync();
         await using var app = await Alerting.StartAsync(provider);
         var camille = await Alerting.PersonAsync(app, "camille@example.org");
-        await camille.SaveAsync("Broyeurs chaque jour", new { q = "broyeur" }, "daily");
+        var saved = await camille.SaveAsync("Broyeurs chaque jour", new { q = "broyeur" }, "daily");
         var org = await new OrganizationBuilder().SaveAsync(app);
 
         partner.Answer = _ => Feed("0.1", Line("a1", "Broyeur de branches"), Line("a2", "Broyeur de végétaux"));
@@ -140,6 +146,14 @@ public sealed class RemoteAlertTests
         Assert.Contains(Origin, digest.TextBody);
         Assert.DoesNotContain(Url("a1"), digest.TextBody);
         Assert.DoesNotContain("Broyeur de branches", digest.HtmlBody);
+
+        // The search's feed has the partner's listing too, with its origin and the original's link.
+        var feed = XDocument.Parse(await app.Browser().GetStringAsync(new Uri(saved.FeedUrl).PathAndQuery));
+        var entries = feed.Root!.Elements(Atom + "entry").ToDictionary(e => e.Element(Atom + "title")!.Value);
+        Assert.Equal(["Offre : Broyeur de végétaux", "Offre : Broyeur électrique à prêter"], entries.Keys.Order());
+        var remote = entries["Offre : Broyeur de végétaux"];
+        Assert.Equal(Url("a2"), remote.Element(Atom + "link")!.Attribute("href")!.Value);
+        Assert.Equal($"{Origin} : Saint-Quentin, Recyclerie du Pays", remote.Element(Atom + "summary")!.Value);
 
         // The partner goes offline: its read fails, local alerts leave as before.
         await partner.DisposeAsync();
