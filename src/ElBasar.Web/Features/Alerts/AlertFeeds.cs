@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
@@ -11,7 +12,9 @@ namespace ElBasar.Web.Features.Alerts;
 /// <summary>
 /// Atom 1.0 feeds (RFC 4287), the newest <see cref="Size"/> entries: every new public listing
 /// (<c>/annonces.atom</c>), and each saved search's own finds at a private, unguessable address
-/// (<c>/alertes/{token}.atom</c>), for feed readers that follow a search without mail.
+/// (<c>/alertes/{token}.atom</c>), for feed readers that follow a search without mail. A saved
+/// search's feed holds the partner installations' listings it found too, marked with their origin
+/// and linked to the original.
 /// </summary>
 public static class AlertFeeds
 {
@@ -27,14 +30,21 @@ public static class AlertFeeds
         return app;
     }
 
-    sealed record Entry(Guid Id, string Kind, string Title, string? Commune, string Organization, DateTime Updated);
+    /// <summary>An entry: <see cref="Id"/> is its Atom id (an IRI), <see cref="Url"/> its page; <see cref="Origin"/> names a partner installation.</summary>
+    sealed record Entry(string Id, string Kind, string Title, string? Commune, string? Organization, DateTime Updated, string Url)
+    {
+        public string? Origin { get; init; }
+
+        public static Entry Local(Guid id, string kind, string title, string? commune, string organization, DateTime updated, AlertLinks links) =>
+            new($"urn:uuid:{id}", kind, title, commune, organization, updated, links.Listing(id));
+    }
 
     static async Task<IResult> PublicFeedAsync(ListingSearch search, AlertLinks links, TimeProvider clock, CancellationToken ct)
     {
         var page = await search.SearchAsync(new ListingQuery { Sort = ListingSort.Newest, PageSize = Size }, ct);
-        var entries = page.Items.Select(i => new Entry(i.Id, i.Kind, i.Title, i.Commune, i.Organization.Name, i.CreatedAt)).ToList();
+        var entries = page.Items.Select(i => Entry.Local(i.Id, i.Kind, i.Title, i.Commune, i.Organization.Name, i.CreatedAt, links)).ToList();
         var self = $"{links.BaseUrl}/annonces.atom";
-        return Results.Text(Write(self, self, "elBasar : nouvelles annonces", $"{links.BaseUrl}/recherche?sort=newest", entries, links, clock), ContentType, Encoding.UTF8);
+        return Results.Text(Write(self, self, "elBasar : nouvelles annonces", $"{links.BaseUrl}/recherche?sort=newest", entries, clock), ContentType, Encoding.UTF8);
     }
 
     static async Task<IResult> SavedSearchFeedAsync(string token, ElBasarDbContext db, SavedSearches searches, AlertLinks links, TimeProvider clock,
@@ -51,16 +61,25 @@ public static class AlertFeeds
                 orderby m.MatchedAt descending, l.CreatedAt descending
                 select new { l.Id, l.Kind, l.Title, l.Commune, Organization = l.Organization!.Name, m.MatchedAt })
             .Take(Size).ToListAsync(ct);
+        var remote = await (
+                from m in db.SavedSearchRemoteMatches.AsNoTracking()
+                join r in db.RemoteListings on new { m.PartnerId, m.RemoteId } equals new { r.PartnerId, r.RemoteId }
+                where m.SavedSearchId == saved.Id && (r.ExpiresAt == null || r.ExpiresAt > now)
+                orderby m.MatchedAt descending, r.CreatedAt descending
+                select new { r.RemoteUrl, r.Kind, r.Title, r.Commune, r.OrganizationName, m.MatchedAt, Origin = r.Partner!.Name })
+            .Take(Size).ToListAsync(ct);
         // The address is the secret: keep it out of shared caches and search engines.
         http.Response.Headers.CacheControl = "private, no-cache";
         http.Response.Headers["X-Robots-Tag"] = "noindex";
         return Results.Text(Write($"urn:uuid:{saved.Id}", links.Feed(saved), $"elBasar : alerte « {saved.Name} »",
             links.Search(SearchLinks.For(searches.QueryOf(saved))),
-            entries.Select(e => new Entry(e.Id, Slug.Of(e.Kind), e.Title, e.Commune, e.Organization, e.MatchedAt)).ToList(), links, clock),
+            entries.Select(e => Entry.Local(e.Id, Slug.Of(e.Kind), e.Title, e.Commune, e.Organization, e.MatchedAt, links))
+                .Concat(remote.Select(r => new Entry(r.RemoteUrl, r.Kind, r.Title, r.Commune, r.OrganizationName, r.MatchedAt, r.RemoteUrl) { Origin = r.Origin }))
+                .OrderByDescending(e => e.Updated).Take(Size).ToList(), clock),
             ContentType, Encoding.UTF8);
     }
 
-    static string Write(string id, string self, string title, string alternate, IReadOnlyList<Entry> entries, AlertLinks links, TimeProvider clock)
+    static string Write(string id, string self, string title, string alternate, IReadOnlyList<Entry> entries, TimeProvider clock)
     {
         var builder = new StringBuilder();
         using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
@@ -80,14 +99,16 @@ public static class AlertFeeds
             foreach (var entry in entries)
             {
                 xml.WriteStartElement("entry", AtomNs);
-                xml.WriteElementString("id", AtomNs, $"urn:uuid:{entry.Id}");
+                xml.WriteElementString("id", AtomNs, entry.Id);
                 xml.WriteElementString("title", AtomNs, $"{(entry.Kind == "offer" ? "Offre" : "Demande")} : {entry.Title}");
                 xml.WriteElementString("updated", AtomNs, Date(entry.Updated));
-                Link(xml, "alternate", links.Listing(entry.Id), "text/html");
+                Link(xml, "alternate", entry.Url, "text/html");
                 xml.WriteStartElement("author", AtomNs);
-                xml.WriteElementString("name", AtomNs, entry.Organization);
+                xml.WriteElementString("name", AtomNs, entry.Organization ?? entry.Origin ?? "elBasar");
                 xml.WriteEndElement();
-                xml.WriteElementString("summary", AtomNs, entry.Commune is { Length: > 0 } commune ? $"{commune}, {entry.Organization}" : entry.Organization);
+                var place = string.Join(", ", new[] { entry.Commune, entry.Organization }.Where(p => p is { Length: > 0 }));
+                if (entry.Origin is { } origin) place = place.Length > 0 ? $"Annonce du réseau partenaire {origin} : {place}" : $"Annonce du réseau partenaire {origin}";
+                xml.WriteElementString("summary", AtomNs, place);
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
@@ -16,7 +17,9 @@ namespace ElBasar.Web.Features.Alerts;
 /// demand the organisations watching for demands their offers answer (<see cref="DemandWatchMatcher"/>),
 /// and records the matches, then (2) mails what is due: instant alerts at once, digests when their
 /// day or week is over, one mail per search (or per owner of a watching organisation) with
-/// everything new since the last one.
+/// everything new since the last one. The partner installations' listings the federation sync
+/// brings (queued by migration 0038's triggers) are matched against saved searches the same way
+/// and go into the same mails, with their origin and a link to the original.
 /// Safe on several nodes and across restarts: queued listings are claimed in the transaction that
 /// records their matches (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>; SQLite: its single writer), a
 /// match is recorded once (primary key), and the mail commits with the marks of the matches it
@@ -71,6 +74,13 @@ public sealed class AlertJob(
             matches += recorded;
             if (taken < ListingBatch) break;
         }
+        while (true)
+        {
+            var (taken, recorded) = await MatchRemoteBatchAsync(ct);
+            listings += taken;
+            matches += recorded;
+            if (taken < ListingBatch) break;
+        }
         var mails = 0;
         while (true)
         {
@@ -94,7 +104,7 @@ public sealed class AlertJob(
         var matcher = scope.ServiceProvider.GetRequiredService<AlertMatcher>();
         var demands = scope.ServiceProvider.GetRequiredService<DemandWatchMatcher>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var queued = await ClaimQueuedAsync(db, transaction.GetDbTransaction(), ct);
+        var queued = await ClaimAsync(db, transaction.GetDbTransaction(), "alert_listing_queue", "listing_id", ct);
         var recorded = 0;
         if (queued.Count > 0)
         {
@@ -109,6 +119,37 @@ public sealed class AlertJob(
                 foreach (var id in found.Except(known))
                 {
                     db.SavedSearchMatches.Add(new SavedSearchMatch { SavedSearchId = id, ListingId = listing.Id, MatchedAt = now });
+                    recorded++;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return (queued.Count, recorded);
+    }
+
+    /// <summary>The same as <see cref="MatchBatchAsync"/> for the partners' listings: claimed from their queue, matched, recorded once.</summary>
+    async Task<(int Taken, int Recorded)> MatchRemoteBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
+        var matcher = scope.ServiceProvider.GetRequiredService<AlertMatcher>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var queued = await ClaimAsync(db, transaction.GetDbTransaction(), "alert_remote_queue", "remote_listing_id", ct);
+        var recorded = 0;
+        if (queued.Count > 0)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var remote in await matcher.RemoteListingsAsync(queued.Distinct().ToList(), now, ct))
+            {
+                var found = (await matcher.FindAsync(remote.Facts, ct)).Select(m => m.SavedSearchId).ToList();
+                if (found.Count == 0) continue;
+                var known = await db.SavedSearchRemoteMatches
+                    .Where(m => m.PartnerId == remote.PartnerId && m.RemoteId == remote.RemoteId && found.Contains(m.SavedSearchId))
+                    .Select(m => m.SavedSearchId).ToListAsync(ct);
+                foreach (var id in found.Except(known))
+                {
+                    db.SavedSearchRemoteMatches.Add(new SavedSearchRemoteMatch { SavedSearchId = id, PartnerId = remote.PartnerId, RemoteId = remote.RemoteId, MatchedAt = now });
                     recorded++;
                 }
             }
@@ -135,12 +176,12 @@ public sealed class AlertJob(
     }
 
     // Taken out of the queue in the transaction that records the matches: a crash puts them back.
-    async Task<List<Guid>> ClaimQueuedAsync(ElBasarDbContext db, DbTransaction transaction, CancellationToken ct)
+    async Task<List<Guid>> ClaimAsync(ElBasarDbContext db, DbTransaction transaction, string queue, string column, CancellationToken ct)
     {
         var skipLocked = database.IsSqlite ? "" : " FOR UPDATE SKIP LOCKED";
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"DELETE FROM alert_listing_queue WHERE id IN (SELECT id FROM alert_listing_queue ORDER BY id LIMIT {ListingBatch}{skipLocked}) RETURNING listing_id";
+        command.CommandText = $"DELETE FROM {queue} WHERE id IN (SELECT id FROM {queue} ORDER BY id LIMIT {ListingBatch}{skipLocked}) RETURNING {column}";
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
@@ -155,8 +196,10 @@ public sealed class AlertJob(
             var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
             var unsent = db.SavedSearchMatches.Where(m => m.SentAt == null).Select(m => m.SavedSearchId);
+            var unsentRemote = db.SavedSearchRemoteMatches.Where(m => m.SentAt == null).Select(m => m.SavedSearchId);
             due = await db.SavedSearches.AsNoTracking()
-                .Where(s => !s.Paused && (s.Frequency == AlertFrequency.Instant || s.NextDigestAt <= now) && unsent.Contains(s.Id))
+                .Where(s => !s.Paused && (s.Frequency == AlertFrequency.Instant || s.NextDigestAt <= now)
+                    && (unsent.Contains(s.Id) || unsentRemote.Contains(s.Id)))
                 .OrderBy(s => s.Id).Take(SearchBatch).Select(s => s.Id).ToListAsync(ct);
         }
         var sent = 0;
@@ -193,33 +236,44 @@ public sealed class AlertJob(
         if (saved is null || saved.Paused || (saved.Frequency != AlertFrequency.Instant && saved.NextDigestAt > now)) return false;
         var pending = await db.SavedSearchMatches.Where(m => m.SavedSearchId == saved.Id && m.SentAt == null)
             .Select(m => m.ListingId).ToListAsync(ct);
-        if (pending.Count == 0) return false;
+        var pendingRemote = await db.SavedSearchRemoteMatches.Where(m => m.SavedSearchId == saved.Id && m.SentAt == null)
+            .Select(m => new { m.PartnerId, m.RemoteId }).ToListAsync(ct);
+        if (pending.Count == 0 && pendingRemote.Count == 0) return false;
         // The claim: another worker marking the same rows waits for this one (PostgreSQL's row locks) or
         // comes after it (SQLite's one writer), then finds them sent and gives up.
         var marked = await db.SavedSearchMatches
             .Where(m => m.SavedSearchId == saved.Id && m.SentAt == null && pending.Contains(m.ListingId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), ct);
-        if (marked != pending.Count)
+        var partners = pendingRemote.Select(r => r.PartnerId).Distinct().ToList();
+        var remoteIds = pendingRemote.Select(r => r.RemoteId).Distinct().ToList();
+        var markedRemote = await db.SavedSearchRemoteMatches
+            .Where(m => m.SavedSearchId == saved.Id && m.SentAt == null && partners.Contains(m.PartnerId) && remoteIds.Contains(m.RemoteId))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), ct);
+        if (marked != pending.Count || markedRemote != pendingRemote.Count)
         {
             await transaction.RollbackAsync(ct);
             return false;
         }
 
         var own = db.OrganizationMembers.Where(m => m.UserId == saved.UserId).Select(m => m.OrganizationId);
-        var items = await db.Listings.AsNoTracking()
+        var local = await db.Listings.AsNoTracking()
             .Where(l => pending.Contains(l.Id) && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
                 && (l.ExpiresAt == null || l.ExpiresAt > now) && l.Organization!.Status == OrganizationStatus.Active
                 && !own.Contains(l.OrganizationId))
-            .OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id)
-            .Select(l => new { l.Id, l.Kind, l.Title, l.Commune, Organization = l.Organization!.Name })
+            .Select(l => new { l.Id, l.Kind, l.Title, l.Commune, Organization = l.Organization!.Name, l.CreatedAt })
             .ToListAsync(ct);
+        var links = services.GetRequiredService<AlertLinks>();
+        var items = local.Select(l => (l.CreatedAt, Item: new AlertMails.Item(l.Id.ToString("N"), Label(l.Kind), l.Title, l.Commune, l.Organization, links.Listing(l.Id))))
+            .Concat(await RemoteItemsAsync(db, pendingRemote.Select(r => (r.PartnerId, r.RemoteId)).ToHashSet(), now, ct))
+            .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Item.Key, StringComparer.Ordinal)
+            .Select(i => i.Item).ToList();
         var sent = false;
         var user = await db.Set<User>().AsNoTracking().Where(u => u.Id == saved.UserId)
             .Select(u => new { u.Email, u.DisplayName }).SingleOrDefaultAsync(ct);
         if (items.Count > 0 && user?.Email is { } email)
         {
             var mail = services.GetRequiredService<AlertMails>().Build(saved, new EmailAddress(email, user.DisplayName),
-                items.Select(i => new AlertMails.Item(i.Id, i.Kind == ListingKind.Offer ? "Offre" : "Demande", i.Title, i.Commune, i.Organization)).ToList());
+                items);
             services.GetRequiredService<Outbox>().Add(mail);
             saved.LastSentAt = now;
             sent = true;
@@ -229,4 +283,26 @@ public sealed class AlertJob(
         await transaction.CommitAsync(ct);
         return sent;
     }
+
+    /// <summary>
+    /// The partners' listings among <paramref name="wanted"/> that are still held and not expired: one
+    /// withdrawn at its source since it was matched is gone from <c>remote_listings</c> and left out.
+    /// </summary>
+    static async Task<List<(DateTime CreatedAt, AlertMails.Item Item)>> RemoteItemsAsync(
+        ElBasarDbContext db, HashSet<(Guid PartnerId, string RemoteId)> wanted, DateTime now, CancellationToken ct)
+    {
+        if (wanted.Count == 0) return [];
+        var partners = wanted.Select(w => w.PartnerId).Distinct().ToList();
+        var remoteIds = wanted.Select(w => w.RemoteId).Distinct().ToList();
+        var rows = await db.RemoteListings.AsNoTracking()
+            .Where(r => partners.Contains(r.PartnerId) && remoteIds.Contains(r.RemoteId) && (r.ExpiresAt == null || r.ExpiresAt > now))
+            .Select(r => new { r.PartnerId, r.RemoteId, r.Kind, r.Title, r.Commune, r.OrganizationName, r.RemoteUrl, r.CreatedAt, Origin = r.Partner!.Name })
+            .ToListAsync(ct);
+        return rows.Where(r => wanted.Contains((r.PartnerId, r.RemoteId)) && Slug.TryParse<ListingKind>(r.Kind, out _))
+            .Select(r => (r.CreatedAt, new AlertMails.Item($"{r.PartnerId:N}:{r.RemoteId}", Label(Slug.Parse<ListingKind>(r.Kind)), r.Title,
+                r.Commune, r.OrganizationName, r.RemoteUrl) { Origin = r.Origin }))
+            .ToList();
+    }
+
+    static string Label(ListingKind kind) => kind == ListingKind.Offer ? "Offre" : "Demande";
 }

@@ -9,8 +9,15 @@ namespace ElBasar.Web.Features.Alerts;
 /// <summary>An alert mail: the new listings with their place and link, the search, a one-click unsubscribe and the way to every alert.</summary>
 public sealed class AlertMails(AlertLinks links, SavedSearches searches)
 {
-    /// <summary>A listing as an alert shows it.</summary>
-    public sealed record Item(Guid Id, string Kind, string Title, string? Commune, string Organization);
+    /// <summary>
+    /// A listing as an alert shows it: <see cref="Key"/> names it in the mail's outbox key, <see cref="Url"/>
+    /// is its page. A partner installation's listing has an <see cref="Origin"/> (the partner's name)
+    /// and links to the original on the partner's site, where contact happens.
+    /// </summary>
+    public sealed record Item(string Key, string Kind, string Title, string? Commune, string? Organization, string Url)
+    {
+        public string? Origin { get; init; }
+    }
 
     public EmailMessage Build(SavedSearch saved, EmailAddress to, IReadOnlyList<Item> items)
     {
@@ -31,9 +38,10 @@ public sealed class AlertMails(AlertLinks links, SavedSearches searches)
             .Append(" à votre alerte « ").Append(saved.Name).Append(" » :\n\n");
         foreach (var item in items)
         {
-            text.Append("- ").Append(item.Kind).Append(" : ").Append(item.Title).Append('\n')
-                .Append("  ").Append(Place(item)).Append('\n')
-                .Append("  ").Append(links.Listing(item.Id)).Append("\n\n");
+            text.Append("- ").Append(item.Kind).Append(" : ").Append(item.Title).Append('\n');
+            if (OriginOf(item) is { } origin) text.Append("  ").Append(origin).Append('\n');
+            if (Place(item) is { Length: > 0 } place) text.Append("  ").Append(place).Append('\n');
+            text.Append("  ").Append(item.Url).Append("\n\n");
         }
         text.Append("Toutes les annonces de cette recherche : ").Append(searchUrl).Append('\n');
         text.Append("Gérer mes alertes : ").Append(links.Manage).Append('\n');
@@ -46,8 +54,10 @@ public sealed class AlertMails(AlertLinks links, SavedSearches searches)
             .Append(" à votre alerte « ").Append(H(saved.Name)).Append(" » :</p><ul>");
         foreach (var item in items)
         {
-            html.Append("<li><a href=\"").Append(H(links.Listing(item.Id))).Append("\">").Append(H(item.Title)).Append("</a> (")
-                .Append(H(item.Kind)).Append(")<br>").Append(H(Place(item))).Append("</li>");
+            html.Append("<li><a href=\"").Append(H(item.Url)).Append("\">").Append(H(item.Title)).Append("</a> (").Append(H(item.Kind)).Append(')');
+            if (OriginOf(item) is { } origin) html.Append("<br><strong>").Append(H(origin)).Append("</strong>");
+            if (Place(item) is { Length: > 0 } place) html.Append("<br>").Append(H(place));
+            html.Append("</li>");
         }
         html.Append("</ul>");
         html.Append("<p><a href=\"").Append(H(searchUrl)).Append("\">Toutes les annonces de cette recherche</a></p>");
@@ -66,11 +76,13 @@ public sealed class AlertMails(AlertLinks links, SavedSearches searches)
         };
     }
 
-    static string Place(Item item) => item.Commune is { Length: > 0 } commune ? $"{commune}, {item.Organization}" : item.Organization;
+    static string Place(Item item) => string.Join(", ", new[] { item.Commune, item.Organization }.Where(p => p is { Length: > 0 }));
+
+    static string? OriginOf(Item item) => item.Origin is { } origin ? $"Annonce du réseau partenaire {origin} : contact sur son site" : null;
 
     // The same listings always make the same key: a batch queued twice is sent once.
     static string BatchHash(IEnumerable<Item> items) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join(',', items.Select(i => i.Id.ToString("N")).Order(StringComparer.Ordinal)))))[..32];
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', items.Select(i => i.Key).Order(StringComparer.Ordinal)))))[..32];
 
     static string H(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
@@ -10,7 +11,8 @@ namespace ElBasar.Web.Features.Alerts;
 /// Finds the saved searches a listing is news for, without running them: the listing's stems and
 /// filter keys probe the alert index (<c>saved_search_keys</c>, with the kind and the radius's box
 /// checked there too), and only the searches found are checked in full (<see cref="SavedSearchProfile.Matches"/>).
-/// People never hear of their own organisations' listings.
+/// People never hear of their own organisations' listings. A partner installation's listing is
+/// matched the same way (<see cref="RemoteListingsAsync"/>), with the filters it can answer.
 /// </summary>
 public sealed class AlertMatcher(ElBasarDbContext db, Taxonomy taxonomy, Territories territories)
 {
@@ -30,6 +32,31 @@ public sealed class AlertMatcher(ElBasarDbContext db, Taxonomy taxonomy, Territo
             .ToListAsync(ct);
         return rows.Select(l => ListingFacts.Of(l.Id, l.OrganizationId, l.Kind, l.Category, l.Modes, l.CommuneInsee,
             l.Latitude, l.Longitude, l.SearchTitle, l.SearchBody, taxonomy)).ToList();
+    }
+
+    /// <summary>A partner installation's listing, as its alert is recorded: the partner and the listing's id there.</summary>
+    public sealed record RemoteFacts(ListingFacts Facts, Guid PartnerId, string RemoteId);
+
+    /// <summary>
+    /// The facts of the remote listings among <paramref name="ids"/> still held and not expired. They
+    /// belong to no local organisation (an empty one), and their modes are the partner's words:
+    /// like search, a saved search with the market filter, which needs local data, does not match them.
+    /// </summary>
+    public async Task<List<RemoteFacts>> RemoteListingsAsync(IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken ct)
+    {
+        var rows = await db.RemoteListings.AsNoTracking()
+            .Where(r => ids.Contains(r.Id) && (r.ExpiresAt == null || r.ExpiresAt > now))
+            .Select(r => new { r.Id, r.PartnerId, r.RemoteId, r.Kind, r.Category, r.Modes, r.CommuneInsee, r.Latitude, r.Longitude, r.SearchText })
+            .ToListAsync(ct);
+        var facts = new List<RemoteFacts>();
+        foreach (var r in rows)
+        {
+            if (!Slug.TryParse<ListingKind>(r.Kind, out var kind)) continue;
+            var listing = ListingFacts.Of(r.Id, Guid.Empty, kind, r.Category, r.Modes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                r.CommuneInsee, r.Latitude, r.Longitude, r.SearchText, "", taxonomy) with { HasMarketMode = false, HasNonMarketMode = false };
+            facts.Add(new RemoteFacts(listing, r.PartnerId, r.RemoteId));
+        }
+        return facts;
     }
 
     public async Task<List<Match>> FindAsync(ListingFacts listing, CancellationToken ct)

@@ -14,6 +14,7 @@ sealed class AlertsPersonalData(ElBasarDbContext db) : IPersonalDataSource
         var searches = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt).ToListAsync(ct);
         var ids = searches.Select(s => s.Id).ToList();
         var matches = await db.SavedSearchMatches.AsNoTracking().Where(m => ids.Contains(m.SavedSearchId)).ToListAsync(ct);
+        var remote = await db.SavedSearchRemoteMatches.AsNoTracking().Where(m => ids.Contains(m.SavedSearchId)).ToListAsync(ct);
         return searches.Select(s => new
         {
             nom = s.Name,
@@ -24,6 +25,8 @@ sealed class AlertsPersonalData(ElBasarDbContext db) : IPersonalDataSource
             dernierEnvoi = s.LastSentAt,
             annoncesTrouvées = matches.Where(m => m.SavedSearchId == s.Id).OrderBy(m => m.MatchedAt)
                 .Select(m => new { annonce = m.ListingId, trouvéeLe = m.MatchedAt, envoyéeLe = m.SentAt }).ToList(),
+            annoncesDesRéseauxPartenaires = remote.Where(m => m.SavedSearchId == s.Id).OrderBy(m => m.MatchedAt)
+                .Select(m => new { partenaire = m.PartnerId, annonce = m.RemoteId, trouvéeLe = m.MatchedAt, envoyéeLe = m.SentAt }).ToList(),
         }).ToList();
     }
 

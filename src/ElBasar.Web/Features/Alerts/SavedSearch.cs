@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -85,8 +86,23 @@ public sealed class SavedSearchMatch
     public DateTime? SentAt { get; set; }
 }
 
+/// <summary>
+/// A partner installation's listing a saved search found: recorded once, sent once. It is kept by
+/// the partner and the listing's id there, not by the <c>remote_listings</c> row, which the sync
+/// removes when the listing is withdrawn at the source and makes anew if it comes back.
+/// </summary>
+public sealed class SavedSearchRemoteMatch
+{
+    public Guid SavedSearchId { get; init; }
+    public Guid PartnerId { get; init; }
+    public required string RemoteId { get; init; }
+    public DateTime MatchedAt { get; init; }
+    public DateTime? SentAt { get; set; }
+}
+
 sealed class SavedSearchConfiguration :
-    IEntityTypeConfiguration<SavedSearch>, IEntityTypeConfiguration<SavedSearchKey>, IEntityTypeConfiguration<SavedSearchMatch>
+    IEntityTypeConfiguration<SavedSearch>, IEntityTypeConfiguration<SavedSearchKey>, IEntityTypeConfiguration<SavedSearchMatch>,
+    IEntityTypeConfiguration<SavedSearchRemoteMatch>
 {
     public void Configure(EntityTypeBuilder<SavedSearch> e)
     {
@@ -126,6 +142,16 @@ sealed class SavedSearchConfiguration :
         e.HasOne<SavedSearch>().WithMany().HasForeignKey(m => m.SavedSearchId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Listing>().WithMany().HasForeignKey(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
     }
+
+    public void Configure(EntityTypeBuilder<SavedSearchRemoteMatch> e)
+    {
+        e.ToTable("saved_search_remote_matches");
+        e.HasKey(m => new { m.SavedSearchId, m.PartnerId, m.RemoteId });
+        e.Property(m => m.RemoteId).HasMaxLength(100);
+        e.HasIndex(m => new { m.PartnerId, m.RemoteId });
+        e.HasOne<SavedSearch>().WithMany().HasForeignKey(m => m.SavedSearchId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<PartnerInstallation>().WithMany().HasForeignKey(m => m.PartnerId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 public static class AlertsData
@@ -135,5 +161,6 @@ public static class AlertsData
         public DbSet<SavedSearch> SavedSearches => db.Set<SavedSearch>();
         public DbSet<SavedSearchKey> SavedSearchKeys => db.Set<SavedSearchKey>();
         public DbSet<SavedSearchMatch> SavedSearchMatches => db.Set<SavedSearchMatch>();
+        public DbSet<SavedSearchRemoteMatch> SavedSearchRemoteMatches => db.Set<SavedSearchRemoteMatch>();
     }
 }

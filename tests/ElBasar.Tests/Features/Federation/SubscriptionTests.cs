@@ -4,13 +4,8 @@ using System.Text.Json;
 using ElBasar.Tests.Support;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Federation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace ElBasar.Tests.Features.Federation;
 
@@ -140,49 +135,5 @@ public sealed class SubscriptionTests
 
         await app.CreateAccountAsync("membre@example.org");
         Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInAsync("membre@example.org")).GetAsync("/admin/reseau")).StatusCode);
-    }
-
-    /// <summary>A partner installation played by the test: answers each feed request as <see cref="Answer"/> says.</summary>
-    sealed class FakePartner : IAsyncDisposable
-    {
-        readonly WebApplication _app;
-        public string BaseUrl { get; }
-        public Func<HttpRequest, (int Status, string ContentType, string? Cursor, string Body)> Answer { get; set; } = _ => (404, "text/plain", null, "");
-        public List<string> Queries { get; } = [];
-        public List<string> Authorizations { get; } = [];
-
-        FakePartner(WebApplication app, string baseUrl)
-        {
-            _app = app;
-            BaseUrl = baseUrl;
-        }
-
-        public static async Task<FakePartner> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            FakePartner? partner = null;
-            app.MapGet("/api/v1/feed/listings", (HttpContext context) =>
-            {
-                lock (partner!.Queries) partner.Queries.Add(context.Request.QueryString.Value?.TrimStart('?') ?? "");
-                if (context.Request.Headers.Authorization.Count > 0) partner.Authorizations.Add(context.Request.Headers.Authorization.ToString());
-                var (status, type, cursor, body) = partner.Answer(context.Request);
-                if (cursor is not null) context.Response.Headers["Feed-Cursor"] = cursor;
-                context.Response.Headers["Feed-More"] = "false";
-                return Results.Text(body, type, statusCode: status);
-            });
-            await app.StartAsync();
-            var address = app.Urls.First();
-            partner = new FakePartner(app, address);
-            return partner;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ElBasar.Tests.Features.Alerts;
+using ElBasar.Tests.Infrastructure.Email;
 using ElBasar.Tests.Support;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
@@ -15,21 +17,29 @@ namespace ElBasar.Tests.Features.Federation;
 
 /// <summary>
 /// Two elBasar processes on 127.0.0.1, each on its own database: B follows A's feed. A's listing
-/// appears in B's search with its origin and a link back to A; withdrawn on A, it leaves B; with A
-/// stopped, B's pages still answer.
+/// appears in B's search with its origin and a link back to A, and in the one mail of the saved
+/// search on B it matches (sent by SMTP); withdrawn on A, it leaves B; with A stopped, B's pages
+/// still answer.
 /// </summary>
 public sealed class TwoInstallationsTests(ITestOutputHelper output)
 {
     const string PartnerName = "ESS de l'Aisne";
 
-    static Dictionary<string, string?> Following() => new()
+    static Dictionary<string, string?> Following(int smtpPort) => new()
     {
         ["Federation:WorkerEnabled"] = "true",
         ["Federation:PollSeconds"] = "1",
         ["Federation:SyncMinutes"] = "0",
         ["Federation:TimeoutSeconds"] = "3",
-        ["Email:DispatcherEnabled"] = "false",
-        ["Alerts:WorkerEnabled"] = "false",
+        ["Site:BaseUrl"] = Alerting.BaseUrl,
+        ["Email:Mode"] = "smtp",
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = smtpPort.ToString(),
+        ["Email:From"] = "elBasar <contact@elbasar.example.org>",
+        ["Email:DispatcherEnabled"] = "true",
+        ["Email:PollSeconds"] = "1",
+        ["Alerts:WorkerEnabled"] = "true",
+        ["Alerts:PollSeconds"] = "1",
     };
 
     [SkippableTheory, BothDatabases]
@@ -59,8 +69,11 @@ public sealed class TwoInstallationsTests(ITestOutputHelper output)
         await using (var setup = TestApp.StartOn(databaseB))
         {
             await setup.WithDbAsync((_, services) => services.GetRequiredService<Partners>().AddAsync(PartnerName, siteA.BaseAddress.ToString(), null, CancellationToken.None));
+            await (await Alerting.PersonAsync(setup, "sam@example.org", "Sam Lefebvre")).SaveAsync("Triporteurs", new { q = "triporteur" });
+            await (await Alerting.PersonAsync(setup, "alex@example.org", "Alex Roux")).SaveAsync("Tonnelles", new { q = "tonnelle" });
         }
-        await using var siteB = await SiteProcess.StartAsync(databaseB, Following());
+        await using var sink = await SmtpSink.StartAsync();
+        await using var siteB = await SiteProcess.StartAsync(databaseB, Following(sink.Port));
         using var b = new HttpClient { BaseAddress = siteB.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
         var found = await EventuallyAsync(async () =>
@@ -82,6 +95,16 @@ public sealed class TwoInstallationsTests(ITestOutputHelper output)
         // Not a local listing: B has no page for it.
         Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/annonces/{listingId}")).StatusCode);
 
+        // The saved search on B that matches hears of it by mail, with its origin and the link to A.
+        await EventuallyAsync(() => Task.FromResult(sink.Received > 0 ? true : (bool?)null), "B's saved search was never mailed", siteB);
+        var alert = Eml.Parse(File.ReadAllBytes(Path.Combine(sink.Inbox, "0001.eml")));
+        Assert.Contains("<sam@example.org>", alert.Header("To"));
+        Assert.Equal("Alerte « Triporteurs » : 1 nouvelle annonce", alert.Header("Subject"));
+        var text = alert.Body("text/plain");
+        Assert.Contains($"Annonce du réseau partenaire {PartnerName}", text);
+        Assert.Contains(original, text);
+        Assert.Contains($"href=\"{original}\"", alert.Body("text/html"));
+
         using (var a = new HttpClient { BaseAddress = siteA.BaseAddress })
         {
             a.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -98,6 +121,8 @@ public sealed class TwoInstallationsTests(ITestOutputHelper output)
         foreach (var path in new[] { "/", "/recherche", "/recherche?q=triporteur", "/api/v1/listings?q=triporteur", "/api/v1/feed/listings" })
             Assert.Equal(HttpStatusCode.OK, (await b.GetAsync(path)).StatusCode);
         output.WriteLine($"B after A stopped: {await rows.LastErrorAsync()}");
+        // One mail in all: the matching search's, once; none for the search it does not match.
+        Assert.Equal(1, sink.Received);
     }
 
     static string Decode(string html) => WebUtility.HtmlDecode(html);
