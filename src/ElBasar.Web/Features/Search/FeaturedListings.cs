@@ -24,7 +24,7 @@ public sealed class FeaturedListings(ElBasarDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.Listings.AsNoTracking().Where(l => l.FeaturedUntil > now && l.Status == ListingStatus.Published
-            && l.Visibility == ListingVisibility.Everyone && (l.ExpiresAt == null || l.ExpiresAt > now)
+            && l.Visibility == ListingVisibility.Everyone && db.Set<Network>().Any(n => n.IsHome && n.Id == l.NetworkId) && (l.ExpiresAt == null || l.ExpiresAt > now)
             && l.Organization!.Status == OrganizationStatus.Active);
     }
 
