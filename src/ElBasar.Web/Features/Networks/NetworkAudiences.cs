@@ -64,7 +64,10 @@ public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
     }
 
     /// <summary>What may leave the installation (feeds, open data, widgets): the home network's listings open to everyone.</summary>
-    public async Task<ListingAudience> OutsideAsync(CancellationToken ct) => new([], [], [await home.IdAsync(ct)]);
+    public async Task<ListingAudience> OutsideAsync(CancellationToken ct) =>
+        await db.Networks.CountAsync(ct) == 1
+            ? new ListingAudience([], [], []) { PublicOnlyOfEveryNetwork = true }
+            : new ListingAudience([], [], [await home.IdAsync(ct)]);
 
     // With one network and a reader who is not a member of it, the rule is today's: listings open to everyone.
     async Task<ListingAudience?> SingleNetworkPublicAsync(IReadOnlyList<Guid> mine, List<Partnership> partnerships, CancellationToken ct) =>

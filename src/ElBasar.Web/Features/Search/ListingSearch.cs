@@ -93,6 +93,7 @@ public sealed class ListingSearch(
     public async Task<IReadOnlyList<FacetGroup>?> FacetGroupsAsync(ListingQuery query, int limit, CancellationToken ct = default)
     {
         query = await LocateAsync(query with { Kind = null, Categories = [], Modes = [], Market = null }, ct);
+        if (query.Audience is null) query = query with { Audience = await audiences.OutsideAsync(ct) };
         var analysis = await AnalyzeAsync(query, ct);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
