@@ -14,6 +14,7 @@ using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Membership;
 using ElBasar.Web.Features.Messaging;
 using ElBasar.Web.Features.Moderation;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Features.Newsletter;
 using ElBasar.Web.Features.OpenData;
 using ElBasar.Web.Features.Resources;
@@ -60,11 +61,13 @@ public static class ElBasarApp
         services.AddAdministration();
         services.AddOpenData();
         services.AddFederation(configuration);
+        services.AddNetworks();
         return builder;
     }
 
     public static WebApplication UseElBasar(this WebApplication app)
     {
+        app.UseNetworkHosts();
         app.UseElBasarWeb();
         app.MapAccounts();
         app.MapListings();
@@ -83,6 +86,7 @@ public static class ElBasarApp
         app.MapAdministration();
         app.MapOpenData();
         app.MapFederation();
+        app.MapNetworks();
         return app;
     }
 }

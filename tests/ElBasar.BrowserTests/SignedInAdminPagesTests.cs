@@ -21,6 +21,7 @@ public sealed class SignedInAdminPagesTests(BrowserFixture browser, SiteFixture 
         "/admin/adhesions", "/admin/charte",
         "/admin/reglages/donnees-ouvertes",
         "/admin/reseau",
+        "/admin/reseaux",
     };
 
     [Theory, MemberData(nameof(Pages))]

@@ -18,6 +18,20 @@ public sealed class Network
     public required string Name { get; set; }
     public bool IsHome { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The network's colours on its pages, as <c>#rrggbb</c>; null for the site's own.</summary>
+    public string? PrimaryColour { get; set; }
+    public string? AccentColour { get; set; }
+
+    /// <summary>The charter and the membership rules and fees of a network other than the home one (the home one's charter is versioned, see Charter/).</summary>
+    public string? Charter { get; set; }
+    public string? MembershipRules { get; set; }
+
+    /// <summary>A host name whose requests show this network's home page at <c>/</c>; null when it has none.</summary>
+    public string? HostName { get; set; }
+
+    /// <summary>The widest visibility its publishers may give a listing.</summary>
+    public Listings.ListingVisibility WidestVisibility { get; set; } = Listings.ListingVisibility.Everyone;
 }
 
 /// <summary>An organisation appears in a network; <see cref="IsMember"/> says whether it joined it (charter, fee).</summary>
@@ -38,6 +52,13 @@ sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
         e.Property(n => n.Slug).HasMaxLength(60);
         e.Property(n => n.Name).HasMaxLength(200);
         e.HasIndex(n => n.Slug).IsUnique();
+        e.Property(n => n.PrimaryColour).HasMaxLength(7);
+        e.Property(n => n.AccentColour).HasMaxLength(7);
+        e.Property(n => n.Charter).HasMaxLength(20000);
+        e.Property(n => n.MembershipRules).HasMaxLength(20000);
+        e.Property(n => n.HostName).HasMaxLength(253);
+        e.HasIndex(n => n.HostName).IsUnique();
+        e.Property(n => n.WidestVisibility).HasSlugConversion().HasMaxLength(20);
     }
 }
 

@@ -15,7 +15,7 @@ namespace ElBasar.Web.Features.Directory;
 
 public sealed class ProfileModel(
     ElBasarDbContext db, HomeNetwork network, OrganizationAccess access, Territories territories, TimeProvider clock, ModerationNotices moderation,
-    Membership.Memberships memberships) : PageModel
+    Membership.Memberships memberships, Networks.NetworkAudiences audiences) : PageModel
 {
     /// <summary>For the staff only, who also see hidden organisations: why this one is hidden.</summary>
     public ModerationNotice? Hidden { get; private set; }
@@ -99,9 +99,9 @@ public sealed class ProfileModel(
             JoinPending = MyRole is null && await db.JoinRequests.AnyAsync(r => r.OrganizationId == id && r.UserId == userId && r.Status == JoinRequestStatus.Pending, ct);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var live = db.Listings.AsNoTracking()
-            .Where(l => l.OrganizationId == id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
-                        && (l.ExpiresAt == null || l.ExpiresAt > now));
+        var audience = await audiences.AnywhereAsync(User, ct);
+        var live = audience.Filter(db.Listings.AsNoTracking())
+            .Where(l => l.OrganizationId == id && l.Status == ListingStatus.Published && (l.ExpiresAt == null || l.ExpiresAt > now));
         ListingCount = await live.CountAsync(ct);
         ListingsPage = Math.Min(ListingsPage, ListingsPageCount);
         Listings = await ListingSummaries.Project(live

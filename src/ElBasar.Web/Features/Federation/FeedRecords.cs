@@ -45,7 +45,9 @@ public sealed class FeedRecords(ElBasarDbContext db)
     public IQueryable<Listing> Visible(bool partner, DateTime now) =>
         db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Published && (l.ExpiresAt == null || l.ExpiresAt > now)
             && l.Organization!.Status == OrganizationStatus.Active
-            && (l.Visibility == ListingVisibility.Everyone || (partner && l.Visibility == ListingVisibility.Partners)));
+            && (l.Visibility == ListingVisibility.Everyone || (partner && l.Visibility == ListingVisibility.Partners))
+            // Only the home network's listings leave the installation; the other networks' stay on their pages.
+            && db.Set<Network>().Any(n => n.IsHome && n.Id == l.NetworkId));
 
     /// <summary>The listings with what their records need: organisation and exchange modes.</summary>
     public static IQueryable<Listing> WithRecordParts(IQueryable<Listing> listings) =>

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ElBasar.Web.Features.Home;
 
 public sealed class HomeModel(
-    ElBasarDbContext db, HomeNetwork network, ListingSearch search, FeaturedListings featured, EventCatalog events, TimeProvider clock) : PageModel
+    ElBasarDbContext db, HomeNetwork network, ListingSearch search, FeaturedListings featured, EventCatalog events, Networks.NetworkAudiences audiences,
+    TimeProvider clock) : PageModel
 {
     const int Latest = 6;
 
@@ -27,8 +28,9 @@ public sealed class HomeModel(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var networkId = await network.IdAsync(ct);
-        var live = db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Published
-            && l.Visibility == ListingVisibility.Everyone && (l.ExpiresAt == null || l.ExpiresAt > now)
+        // The home network's page: its listings and those its partners share with it, for this reader.
+        var live = (await audiences.OnAsync(User, networkId, ct)).Filter(db.Listings.AsNoTracking()).Where(l => l.Status == ListingStatus.Published
+            && (l.ExpiresAt == null || l.ExpiresAt > now)
             && l.Organization!.Status == OrganizationStatus.Active);
         Members = await db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Active
             && o.Networks.Any(m => m.NetworkId == networkId && m.IsMember), ct);

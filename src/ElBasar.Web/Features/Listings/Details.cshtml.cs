@@ -31,10 +31,11 @@ public sealed class DetailsModel(
     /// <summary>For the listing's people while it is online: the listings of the other kind and the members that could answer it.</summary>
     public Search.ListingMatchesResult? Matches { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromServices] Search.ListingMatches matches, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(
+        Guid id, [FromServices] Search.ListingMatches matches, [FromServices] Networks.NetworkAudiences audiences, CancellationToken ct)
     {
         var staff = AccountPolicies.IsStaff(User);
-        var listing = await ListingDetails.FindAsync(db.Listings, id, includeHidden: staff, ct);
+        var listing = await ListingDetails.FindAsync(db.Listings, id, includeHidden: staff, ct, await audiences.AnywhereAsync(User, ct));
         if (OrganizationAccess.UserIdOf(User) is { } userId)
         {
             var any = listing ?? await ListingDetails.FindAnyAsync(db.Listings, id, ct);

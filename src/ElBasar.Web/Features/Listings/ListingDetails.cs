@@ -21,12 +21,14 @@ public sealed record ListingDetails(
     public static Task<ListingDetails?> FindAsync(IQueryable<Listing> listings, Guid id, CancellationToken ct) =>
         FindAsync(listings, id, includeHidden: false, ct);
 
-    /// <summary>With <paramref name="includeHidden"/>, also a listing hidden by moderation, or whose organisation is (status "hidden"): for the staff.</summary>
-    public static Task<ListingDetails?> FindAsync(IQueryable<Listing> listings, Guid id, bool includeHidden, CancellationToken ct) =>
-        Project(listings.AsNoTracking()
+    /// <summary>
+    /// With <paramref name="includeHidden"/>, also a listing hidden by moderation, or whose organisation is (status "hidden"): for the staff.
+    /// With an <paramref name="audience"/>, a listing that audience sees (Networks/README.md); without, only one open to everyone.
+    /// </summary>
+    public static Task<ListingDetails?> FindAsync(IQueryable<Listing> listings, Guid id, bool includeHidden, CancellationToken ct, ListingAudience? audience = null) =>
+        Project((audience?.Filter(listings) ?? listings.Where(l => l.Visibility == ListingVisibility.Everyone)).AsNoTracking()
                 .Where(l => l.Id == id && (l.Status == ListingStatus.Published || l.Status == ListingStatus.Closed
                                            || (includeHidden && l.Status == ListingStatus.Hidden))
-                            && l.Visibility == ListingVisibility.Everyone
                             && (includeHidden || l.Organization!.Status == Directory.OrganizationStatus.Active)))
             .FirstOrDefaultAsync(ct);
 

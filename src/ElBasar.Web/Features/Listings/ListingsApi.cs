@@ -12,8 +12,9 @@ public static class ListingsApi
         return app;
     }
 
-    static async Task<Results<Ok<ListingDetails>, NotFound>> GetAsync(Guid id, HttpContext context, ElBasarDbContext db, CancellationToken ct) =>
-        await ListingDetails.FindAsync(db.Listings, id, ct) is { } listing
+    static async Task<Results<Ok<ListingDetails>, NotFound>> GetAsync(
+        Guid id, HttpContext context, ElBasarDbContext db, Networks.NetworkAudiences audiences, CancellationToken ct) =>
+        await ListingDetails.FindAsync(db.Listings, id, includeHidden: false, ct, await audiences.AnywhereAsync(context.User, ct)) is { } listing
             ? TypedResults.Ok(listing with { Url = ListingLinks.PageUrl(context, id) })
             : TypedResults.NotFound();
 }

@@ -28,7 +28,7 @@ public sealed class FeaturedListings(ElBasarDbContext db, TimeProvider clock)
         // and reads every published listing (a second on a million of them).
         var featuredNow = db.Listings.Where(l => l.FeaturedUntil > now).OrderByDescending(l => l.FeaturedUntil).Select(l => l.Id).Take(MaxFeaturedNow);
         return db.Listings.AsNoTracking().Where(l => featuredNow.Contains(l.Id) && l.Status == ListingStatus.Published
-            && l.Visibility == ListingVisibility.Everyone && (l.ExpiresAt == null || l.ExpiresAt > now)
+            && l.Visibility == ListingVisibility.Everyone && db.Set<Network>().Any(n => n.IsHome && n.Id == l.NetworkId) && (l.ExpiresAt == null || l.ExpiresAt > now)
             && l.Organization!.Status == OrganizationStatus.Active);
     }
 

@@ -47,6 +47,9 @@ public sealed record ListingQuery
     /// <summary>The commune the radius is measured from, when no point is given.</summary>
     public Commune? RadiusCommune { get; init; }
 
+    /// <summary>Whose listings, for whom (Networks/README.md); null: the home network's listings open to everyone.</summary>
+    public ListingAudience? Audience { get; init; }
+
     public bool HasPoint => Latitude is not null && Longitude is not null;
 
     /// <summary>Checks the raw parameters; errors are keyed by parameter name, in French.</summary>

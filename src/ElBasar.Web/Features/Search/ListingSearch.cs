@@ -15,7 +15,8 @@ namespace ElBasar.Web.Features.Search;
 /// stops at <see cref="CountLimit"/> and the candidates come from the index's cheapest order.
 /// </summary>
 public sealed class ListingSearch(
-    ElBasarDbContext db, IListingTextMatch textMatch, ThesaurusCache thesauri, SearchVocabularyCache vocabularies, TimeProvider clock)
+    ElBasarDbContext db, IListingTextMatch textMatch, ThesaurusCache thesauri, SearchVocabularyCache vocabularies, Networks.NetworkAudiences audiences,
+    TimeProvider clock)
 {
     /// <summary>Up to this many matches, every one is ranked; later pages follow the index's own order.</summary>
     public const int CandidateLimit = 400;
@@ -32,6 +33,7 @@ public sealed class ListingSearch(
     public async Task<ListingPage> SearchAsync(ListingQuery query, CancellationToken ct = default)
     {
         query = await LocateAsync(query, ct);
+        if (query.Audience is null) query = query with { Audience = await audiences.OutsideAsync(ct) };
         var now = clock.GetUtcNow().UtcDateTime;
         var analysis = await AnalyzeAsync(query, ct);
         var skip = (long)(query.Page - 1) * query.PageSize;
@@ -91,6 +93,7 @@ public sealed class ListingSearch(
     public async Task<IReadOnlyList<FacetGroup>?> FacetGroupsAsync(ListingQuery query, int limit, CancellationToken ct = default)
     {
         query = await LocateAsync(query with { Kind = null, Categories = [], Modes = [], Market = null }, ct);
+        if (query.Audience is null) query = query with { Audience = await audiences.OutsideAsync(ct) };
         var analysis = await AnalyzeAsync(query, ct);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -160,7 +163,7 @@ public sealed class ListingSearch(
     void AddConditions(ListingQuery query, SqlBuilder sql, List<string> where, DateTime now, bool boxIndexed, out string distance)
     {
         where.Add("s.status = 'published'");
-        where.Add("s.visibility = 'everyone'");
+        where.Add(Visible(query.Audience!, sql));
         where.Add($"(s.expires_at IS NULL OR s.expires_at > {sql.Add(now)})");
         // A hidden organisation's listings leave every list with it. Hidden organisations are few and
         // have their own partial index (migration 0012): their short list, read once a query, costs
@@ -190,6 +193,19 @@ public sealed class ListingSearch(
         where.Add($"{latitude} BETWEEN {sql.Add(box.MinLat)} AND {sql.Add(box.MaxLat)}");
         where.Add($"s.longitude BETWEEN {sql.Add(box.MinLon)} AND {sql.Add(box.MaxLon)}");
         where.Add($"{distance} <= {sql.Add(radius)}");
+    }
+
+    // The audience's networks and visibilities. SQLite's narrow search rows carry no network: a key lookup finds it.
+    string Visible(ListingAudience audience, SqlBuilder sql)
+    {
+        if (audience.PublicOnlyOfEveryNetwork) return "s.visibility = 'everyone'";
+        var network = db.Database.IsNpgsql() ? "s.network_id" : "(SELECT l.network_id FROM listings l WHERE l.id = s.listing_id)";
+        string In(IReadOnlyList<Guid> ids) => $"{network} IN ({string.Join(", ", ids.Select(id => sql.Add(textMatch.IdValue(id))))})";
+        var any = new List<string>();
+        if (audience.All.Count > 0) any.Add(In(audience.All));
+        if (audience.Partners.Count > 0) any.Add($"({In(audience.Partners)} AND s.visibility <> 'network')");
+        if (audience.Public.Count > 0) any.Add($"({In(audience.Public)} AND s.visibility = 'everyone')");
+        return any.Count == 0 ? "1 = 0" : "(" + string.Join(" OR ", any) + ")";
     }
 
     static string Order(ListingQuery query) => query.Sort == ListingSort.Nearest && query.HasPoint

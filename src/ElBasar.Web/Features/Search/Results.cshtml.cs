@@ -12,6 +12,7 @@ namespace ElBasar.Web.Features.Search;
 /// submitted form turns into <c>commune</c>) and <c>view=map</c>.
 /// </summary>
 public sealed class ResultsModel(
+    Networks.NetworkAudiences audiences, Networks.CurrentNetwork currentNetwork,
     ListingSearch search, ListingFacets facets, SearchAlternatives alternatives, FeaturedListings featured, Taxonomy taxonomy, Territories territories,
     INetworkListings network)
     : PageModel
@@ -85,6 +86,7 @@ public sealed class ResultsModel(
             Categories = query.Categories.Where(c => taxonomy.FindCategory(c) is not null).ToList(),
             Modes = query.Modes.Where(m => taxonomy.FindMode(m) is not null).ToList(),
             Territory = query.CommuneCodes is null ? null : query.Territory,
+            Audience = await audiences.OnAsync(User, (await currentNetwork.ResolveAsync(HttpContext, ct)).Id, ct),
         };
         Errors = errors.ToDictionary(e => e.Key, e => Explain(e.Key, e.Value[0]));
         WhereText = WhereError is null ? Query.RadiusCommune?.Name ?? "" : Where!.Trim();

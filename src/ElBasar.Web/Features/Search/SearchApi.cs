@@ -18,10 +18,11 @@ public static class SearchApi
 
     static async Task<Results<Ok<ListingPage>, ValidationProblem>> SearchAsync(
         [AsParameters] ListingQueryParameters parameters, HttpContext context, Taxonomy taxonomy, Territories territories, ListingSearch search,
-        INetworkListings network, CancellationToken ct)
+        INetworkListings network, Networks.NetworkAudiences audiences, Networks.CurrentNetwork current, CancellationToken ct)
     {
         var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Paramètres de recherche invalides");
+        query = query with { Audience = await audiences.OnAsync(context.User, (await current.ResolveAsync(context, ct)).Id, ct) };
         var page = await search.SearchAsync(query, ct);
         var remote = await network.FindAsync(query, NetworkShown, ct);
         return TypedResults.Ok(page with

@@ -25,6 +25,9 @@ public sealed record ListingFields
     /// <summary>A date (<c>2027-02-20</c>, the end of that day in Paris) or an ISO 8601 instant; blank for the default.</summary>
     public string? ExpiresAt { get; init; }
 
+    /// <summary>Who may see it: <c>network</c>, <c>partners</c> or <c>everyone</c>; blank for the widest its network allows.</summary>
+    public string? Visibility { get; init; }
+
     /// <summary>The listing as it is, for an edit form or a partial change (PATCH).</summary>
     public static ListingFields From(Listing listing) => new()
     {
@@ -38,6 +41,7 @@ public sealed record ListingFields
         Latitude = listing.Latitude?.ToString("R", CultureInfo.InvariantCulture),
         Longitude = listing.Longitude?.ToString("R", CultureInfo.InvariantCulture),
         ExpiresAt = listing.ExpiresAt is { } at ? Display.IsoDate(at) : null,
+        Visibility = Slug.Of(listing.Visibility),
     };
 
     /// <summary>The names problems are filed under: the API's field names, which the pages map to their inputs.</summary>
@@ -54,6 +58,7 @@ public sealed record ListingFields
         public const string Latitude = "latitude";
         public const string Longitude = "longitude";
         public const string ExpiresAt = "expiresAt";
+        public const string Visibility = "visibility";
         public const string Outcome = "outcome";
     }
 }

@@ -34,6 +34,9 @@ public sealed partial class ListingInput
     /// <summary>yyyy-MM-dd, as a date field sends it.</summary>
     public string? ExpiresAt { get; set; }
 
+    /// <summary>network, partners or everyone; blank for the widest the network allows.</summary>
+    public string? Visibility { get; set; }
+
     public static ListingInput From(Listing listing, Territories territories)
     {
         var fields = ListingFields.From(listing);
@@ -47,6 +50,7 @@ public sealed partial class ListingInput
             Latitude = listing.Latitude?.ToString("R", CultureInfo.InvariantCulture),
             Longitude = listing.Longitude?.ToString("R", CultureInfo.InvariantCulture),
             ExpiresAt = fields.ExpiresAt,
+            Visibility = fields.Visibility,
         };
     }
 
@@ -67,6 +71,7 @@ public sealed partial class ListingInput
         {
             Kind = Kind, Title = Title, Description = Description, Category = Category, ExchangeModes = ExchangeModes,
             Price = Price, CommuneInsee = insee, Latitude = Latitude, Longitude = Longitude, ExpiresAt = ExpiresAt,
+            Visibility = Visibility,
         };
     }
 
@@ -84,6 +89,7 @@ public sealed partial class ListingInput
         [Keys.Latitude] = "Input.Latitude",
         [Keys.Longitude] = "Input.Longitude",
         [Keys.ExpiresAt] = "Input.ExpiresAt",
+        [Keys.Visibility] = "Input.Visibility",
     };
 
     public static void AddErrors(ModelStateDictionary state, IReadOnlyDictionary<string, string[]> errors)

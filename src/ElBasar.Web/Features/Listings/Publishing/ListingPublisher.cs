@@ -44,19 +44,27 @@ public sealed class ListingPublisher(
     public Task<string?> OrganizationCommuneAsync(Guid organizationId, CancellationToken ct) =>
         db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Commune).FirstOrDefaultAsync(ct);
 
-    public async Task<PublishingResult> CreateAsync(Guid userId, Guid organizationId, ListingFields fields, CancellationToken ct)
+    /// <summary>
+    /// Publishes in <paramref name="networkId"/> (the person's current network) when the organisation
+    /// is a member of it, in the home network otherwise.
+    /// </summary>
+    public async Task<PublishingResult> CreateAsync(Guid userId, Guid organizationId, ListingFields fields, CancellationToken ct, Guid? networkId = null)
     {
         if (!await access.CanEditAsync(userId, organizationId, ct)) return PublishingResult.Forbidden;
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
-        var values = await CheckAsync(fields, null, organization, now, errors, ct);
+        var home = await network.IdAsync(ct);
+        var publishedIn = networkId is { } chosen && chosen != home
+            && await db.NetworkMemberships.AnyAsync(m => m.NetworkId == chosen && m.OrganizationId == organizationId && m.IsMember, ct)
+            ? chosen : home;
+        var values = await CheckAsync(fields, null, organization, publishedIn, now, errors, ct);
         if (values is null) return PublishingResult.Invalid(errors);
         var listing = new Listing
         {
             Title = values.Title,
             Category = values.Category,
-            NetworkId = await network.IdAsync(ct),
+            NetworkId = publishedIn,
             OrganizationId = organizationId,
             Status = await charges.IsChargedAsync(organizationId, ct) ? ListingStatus.Unpaid : ListingStatus.Published,
             CreatedAt = now,
@@ -84,7 +92,7 @@ public sealed class ListingPublisher(
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == listing!.OrganizationId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
-        var values = await CheckAsync(change(ListingFields.From(listing!)), listing, organization, now, errors, ct);
+        var values = await CheckAsync(change(ListingFields.From(listing!)), listing, organization, listing!.NetworkId, now, errors, ct);
         if (values is null) return PublishingResult.Invalid(errors);
         values.ApplyTo(listing!, userId, now);
         await db.SaveChangesAsync(ct);
@@ -184,7 +192,7 @@ public sealed class ListingPublisher(
     }
 
     async Task<CheckedListing?> CheckAsync(
-        ListingFields fields, Listing? current, Organization organization, DateTime now, Dictionary<string, string[]> errors, CancellationToken ct)
+        ListingFields fields, Listing? current, Organization organization, Guid networkId, DateTime now, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         void Fail(string key, string message) => errors[key] = errors.TryGetValue(key, out var m) ? [.. m, message] : [message];
 
@@ -230,6 +238,15 @@ public sealed class ListingPublisher(
 
         var expiresAt = CheckExpiry(fields.ExpiresAt, current, now, Fail);
 
+        var publishedIn = await db.Networks.AsNoTracking().Where(n => n.Id == networkId).Select(n => new { n.Name, n.WidestVisibility }).SingleAsync(ct);
+        var visibility = current?.Visibility ?? publishedIn.WidestVisibility;
+        if (!Blank(fields.Visibility) && !Slug.TryParse(fields.Visibility!.Trim(), out visibility))
+            Fail(Keys.Visibility, $"« {fields.Visibility} » n'est pas un choix de visibilité : « network » (les membres du réseau), « partners » (aussi les réseaux partenaires) ou « everyone » (tout le monde).");
+        else if (visibility > publishedIn.WidestVisibility)
+            Fail(Keys.Visibility, publishedIn.WidestVisibility == ListingVisibility.Network
+                ? $"Le réseau {publishedIn.Name} réserve ses annonces à ses membres : choisissez « les membres du réseau »."
+                : $"Le réseau {publishedIn.Name} ouvre ses annonces au plus à ses réseaux partenaires : choisissez « les membres du réseau » ou « aussi les réseaux partenaires ».");
+
         if (errors.Count > 0) return null;
 
         // The place: the commune given, or the organisation's; the point given, or the organisation's
@@ -244,7 +261,7 @@ public sealed class ListingPublisher(
                 (latitude, longitude) = (point.Latitude, point.Longitude);
         }
         return new CheckedListing(kind, title, description.Length == 0 ? null : description, category!.Slug,
-            modes.Select(m => m.Slug).ToList(), price, communeCode, communeName, latitude, longitude, expiresAt);
+            modes.Select(m => m.Slug).ToList(), price, communeCode, communeName, latitude, longitude, expiresAt, visibility);
     }
 
     static decimal? ParsePrice(string? raw, Action<string, string> fail)
@@ -325,7 +342,7 @@ public sealed class ListingPublisher(
 
     sealed record CheckedListing(
         ListingKind Kind, string Title, string? Description, string Category, List<string> Modes, decimal? Price,
-        string? CommuneInsee, string? Commune, double? Latitude, double? Longitude, DateTime? ExpiresAt)
+        string? CommuneInsee, string? Commune, double? Latitude, double? Longitude, DateTime? ExpiresAt, ListingVisibility Visibility)
     {
         public void ApplyTo(Listing listing, Guid userId, DateTime now)
         {
@@ -338,6 +355,7 @@ public sealed class ListingPublisher(
             (listing.CommuneInsee, listing.Commune) = (CommuneInsee, Commune);
             (listing.Latitude, listing.Longitude) = (Latitude, Longitude);
             listing.ExpiresAt = ExpiresAt;
+            listing.Visibility = Visibility;
             listing.UpdatedAt = now;
             listing.UpdatedById = userId;
         }

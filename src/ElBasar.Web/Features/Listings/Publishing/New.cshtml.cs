@@ -8,7 +8,7 @@ namespace ElBasar.Web.Features.Listings.Publishing;
 
 /// <summary>"Publier une offre ou une demande", always on behalf of one of the person's organisations.</summary>
 [Authorize]
-public sealed class NewModel(ListingPublisher publisher, OrganizationAccess access, Taxonomy taxonomy, Territories territories)
+public sealed class NewModel(ListingPublisher publisher, OrganizationAccess access, Taxonomy taxonomy, Territories territories, Networks.CurrentNetwork current)
     : PageModel, IListingForm
 {
     [BindProperty] public ListingInput Input { get; set; } = new();
@@ -42,7 +42,8 @@ public sealed class NewModel(ListingPublisher publisher, OrganizationAccess acce
             return Refused();
         }
         if (Input.ToFields(territories, ModelState) is not { } fields) return Refused();
-        var result = await publisher.CreateAsync(UserId, organizationId, fields, ct);
+        var network = await current.ResolveAsync(HttpContext, ct);
+        var result = await publisher.CreateAsync(UserId, organizationId, fields, ct, network.Id);
         switch (result.Outcome)
         {
             case PublishingOutcome.Done:

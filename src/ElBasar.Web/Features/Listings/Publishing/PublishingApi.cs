@@ -30,12 +30,12 @@ public static class PublishingApi
     /// <summary>The body of POST and PATCH, for the OpenAPI document; the handlers read the JSON themselves.</summary>
     public sealed record ListingRequest(
         Guid? OrganizationId, string? Kind, string? Title, string? Description, string? Category, IReadOnlyList<string>? ExchangeModes,
-        decimal? Price, string? CommuneInsee, double? Latitude, double? Longitude, string? ExpiresAt);
+        decimal? Price, string? CommuneInsee, double? Latitude, double? Longitude, string? ExpiresAt, string? Visibility);
 
     public sealed record CloseRequest(string Outcome);
 
     static async Task<Results<Created<ListingDetails>, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> CreateAsync(
-        HttpContext context, ClaimsPrincipal user, ListingPublisher publisher, ElBasarDbContext db, CancellationToken ct)
+        HttpContext context, ClaimsPrincipal user, ListingPublisher publisher, ElBasarDbContext db, Networks.CurrentNetwork current, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (await JsonBody.ReadObjectAsync(context.Request, errors, ct) is not { } body) return Invalid(errors);
@@ -46,7 +46,8 @@ public static class PublishingApi
         var fields = Overlay(new ListingFields(), body, errors);
         if (errors.Count > 0) return Invalid(errors);
 
-        var result = await publisher.CreateAsync(OrganizationAccess.UserIdOf(user)!.Value, organizationId!.Value, fields, ct);
+        var network = await current.ResolveAsync(context, ct);
+        var result = await publisher.CreateAsync(OrganizationAccess.UserIdOf(user)!.Value, organizationId!.Value, fields, ct, network.Id);
         return result.Outcome switch
         {
             PublishingOutcome.Done => TypedResults.Created($"/api/v1/listings/{result.Listing!.Id}", await RepresentAsync(context, db, result.Listing.Id, ct)),
@@ -147,6 +148,7 @@ public static class PublishingApi
             Latitude = Number(Keys.Latitude, fields.Latitude),
             Longitude = Number(Keys.Longitude, fields.Longitude),
             ExpiresAt = Text(Keys.ExpiresAt, fields.ExpiresAt),
+            Visibility = Text(Keys.Visibility, fields.Visibility),
         };
     }
 }

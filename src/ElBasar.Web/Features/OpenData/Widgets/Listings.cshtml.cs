@@ -37,7 +37,7 @@ public sealed class ListingsWidgetModel(ElBasarDbContext db, TimeProvider clock)
         (Id, Name) = (id, name);
         var now = clock.GetUtcNow().UtcDateTime;
         Listings = await ListingSummaries.Project(db.Listings.AsNoTracking()
-                .Where(l => l.OrganizationId == id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+                .Where(l => l.OrganizationId == id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone && db.Set<Network>().Any(n => n.IsHome && n.Id == l.NetworkId)
                             && (l.ExpiresAt == null || l.ExpiresAt > now))
                 .OrderByDescending(l => l.CreatedAt).Take(MaxListings))
             .ToListAsync(ct);

@@ -41,7 +41,7 @@ public sealed class TerritoryOffers(ElBasarDbContext db, Territories territories
         var now = clock.GetUtcNow().UtcDateTime;
         var codes = territory.CommuneCodes.ToList();
         var offers = db.Listings.AsNoTracking()
-            .Where(l => l.Kind == ListingKind.Offer && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+            .Where(l => l.Kind == ListingKind.Offer && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone && db.Set<Network>().Any(n => n.IsHome && n.Id == l.NetworkId)
                         && (l.ExpiresAt == null || l.ExpiresAt > now) && l.Organization!.Status == OrganizationStatus.Active
                         && l.CommuneInsee != null && codes.Contains(l.CommuneInsee));
         var total = await offers.CountAsync(ct);

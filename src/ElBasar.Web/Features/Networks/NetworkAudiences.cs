@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElBasar.Web.Features.Networks;
+
+/// <summary>
+/// The visibility rules of listings across networks (README.md): which listings a reader sees on
+/// one network's pages, anywhere on the installation, or outside it (feeds, open data, widgets).
+/// </summary>
+public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
+{
+    /// <summary>The networks the reader belongs to: those where one of their organisations is a member.</summary>
+    public async Task<IReadOnlyList<Guid>> MemberNetworksAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (OrganizationAccess.UserIdOf(user) is not { } userId) return [];
+        return await (from m in db.OrganizationMembers
+                      join n in db.NetworkMemberships on m.OrganizationId equals n.OrganizationId
+                      where m.UserId == userId && n.IsMember
+                      select n.NetworkId).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>The partnerships in force that share listings.</summary>
+    public Task<List<Partnership>> ListingPartnershipsAsync(CancellationToken ct) =>
+        db.Partnerships.AsNoTracking().Where(p => p.Status == PartnershipStatus.Active && p.SharesListings).ToListAsync(ct);
+
+    /// <summary>On <paramref name="network"/>'s pages: its own listings, and those its partners share towards it.</summary>
+    public async Task<ListingAudience> OnAsync(ClaimsPrincipal user, Guid network, CancellationToken ct)
+    {
+        var mine = await MemberNetworksAsync(user, ct);
+        var partnerships = await ListingPartnershipsAsync(ct);
+        if (await SingleNetworkPublicAsync(mine, partnerships, ct) is { } single) return single;
+        var all = new HashSet<Guid>();
+        var partners = new HashSet<Guid>();
+        var open = new HashSet<Guid> { network };
+        if (mine.Contains(network)) all.Add(network);
+        // A member of a network its listings flow to sees the ones open to partners here too.
+        if (partnerships.Any(p => mine.Any(m => p.Flows(network, m)))) partners.Add(network);
+        foreach (var p in partnerships)
+        {
+            var from = p.Other(network);
+            if (from == network || !p.Flows(from, network)) continue;
+            if (mine.Contains(from)) all.Add(from);
+            if (mine.Contains(network)) partners.Add(from);
+            if (p.Audience == PartnershipAudience.Public || mine.Contains(network)) open.Add(from);
+        }
+        return new ListingAudience([.. all], [.. partners], [.. open]);
+    }
+
+    /// <summary>
+    /// Anywhere on the installation (a listing's page, an organisation's page): a listing open to
+    /// everyone is public on its own network's pages, so anyone may open it.
+    /// </summary>
+    public async Task<ListingAudience> AnywhereAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var mine = await MemberNetworksAsync(user, ct);
+        var partnerships = await ListingPartnershipsAsync(ct);
+        if (await SingleNetworkPublicAsync(mine, partnerships, ct) is { } single) return single;
+        var partners = partnerships.SelectMany(p => new[] { p.ProposerNetworkId, p.PartnerNetworkId }.Where(from => mine.Any(m => m != from && p.Flows(from, m))))
+            .ToHashSet();
+        return new ListingAudience(mine, [.. partners], await db.Networks.Select(n => n.Id).ToListAsync(ct));
+    }
+
+    /// <summary>What may leave the installation (feeds, open data, widgets): the home network's listings open to everyone.</summary>
+    public async Task<ListingAudience> OutsideAsync(CancellationToken ct) =>
+        await db.Networks.CountAsync(ct) == 1
+            ? new ListingAudience([], [], []) { PublicOnlyOfEveryNetwork = true }
+            : new ListingAudience([], [], [await home.IdAsync(ct)]);
+
+    // With one network and a reader who is not a member of it, the rule is today's: listings open to everyone.
+    async Task<ListingAudience?> SingleNetworkPublicAsync(IReadOnlyList<Guid> mine, List<Partnership> partnerships, CancellationToken ct) =>
+        mine.Count == 0 && partnerships.Count == 0 && await db.Networks.CountAsync(ct) == 1
+            ? new ListingAudience([], [], []) { PublicOnlyOfEveryNetwork = true }
+            : null;
+}
