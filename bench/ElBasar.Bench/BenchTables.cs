@@ -118,6 +118,7 @@ static class BenchTables
         }
     }
 
+    /// <summary>Nearest rank: the smallest value with at least p % of the samples at or below it.</summary>
     public static double Percentile(IEnumerable<double> values, double p)
     {
         var sorted = values.Order().ToList();

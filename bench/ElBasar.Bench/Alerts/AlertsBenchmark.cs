@@ -63,7 +63,7 @@ static class AlertsBenchmark
                 await EnsureDatabaseAsync(provider, connection, files, listings, searches, seed);
                 var samples = await TimeAsync(provider, connection, probes, warmup, seed);
                 Report(provider, size, samples);
-                line.Append(CultureInfo.InvariantCulture, $" p95_ms_{provider}_{size}={Percentile(samples.Select(s => s.Milliseconds), 95):0.0}");
+                line.Append(CultureInfo.InvariantCulture, $" p95_ms_{provider}_{size}={BenchTables.Percentile(samples.Select(s => s.Milliseconds), 95):0.0}");
             }
             Console.WriteLine();
             Console.WriteLine(line);
@@ -214,14 +214,9 @@ static class AlertsBenchmark
         Console.WriteLine($"alerts {provider} {size} saved searches: {samples.Count} listings matched");
         Console.WriteLine($"{"p50 ms",9} {"p95 ms",9} {"max ms",9} {"mean matches",13}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Percentile(ms, 50),9:0.0} {Percentile(ms, 95),9:0.0} {ms.Max(),9:0.0} {samples.Average(s => s.Matches),13:0.0}"));
+            $"{BenchTables.Percentile(ms, 50),9:0.0} {BenchTables.Percentile(ms, 95),9:0.0} {ms.Max(),9:0.0} {samples.Average(s => s.Matches),13:0.0}"));
     }
 
-    static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 
     static async Task<long?> CountAsync(string provider, string connection, string table)
     {

@@ -64,7 +64,7 @@ static class ImpactBenchmark
                 await EnsureDatabaseAsync(provider, connection, files, exchanges, seed);
                 var samples = await TimeAsync(provider, connection, probes, warmup);
                 Report(provider, size, samples);
-                line.Append(CultureInfo.InvariantCulture, $" p95_ms_{provider}_{size}={Percentile(samples.Select(s => s.DashboardMs), 95):0.0}");
+                line.Append(CultureInfo.InvariantCulture, $" p95_ms_{provider}_{size}={BenchTables.Percentile(samples.Select(s => s.DashboardMs), 95):0.0}");
             }
             Console.WriteLine();
             Console.WriteLine(line);
@@ -317,16 +317,11 @@ static class ImpactBenchmark
         Console.WriteLine($"{"period",-16} {"exchanges",10} {"figures p50",12} {"dashboard p50",14} {"dashboard max",14} {"after a change p50",19}");
         foreach (var group in samples.GroupBy(s => s.Period))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{group.Key,-16} {group.First().Exchanges,10:N0} {Percentile(group.Select(s => s.FiguresMs), 50),12:0.0} {Percentile(group.Select(s => s.DashboardMs), 50),14:0.0} {group.Max(s => s.DashboardMs),14:0.0} {Percentile(group.Select(s => s.AfterChangeMs), 50),19:0.0}"));
+                $"{group.Key,-16} {group.First().Exchanges,10:N0} {BenchTables.Percentile(group.Select(s => s.FiguresMs), 50),12:0.0} {BenchTables.Percentile(group.Select(s => s.DashboardMs), 50),14:0.0} {group.Max(s => s.DashboardMs),14:0.0} {BenchTables.Percentile(group.Select(s => s.AfterChangeMs), 50),19:0.0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"all periods: figures p50 {Percentile(samples.Select(s => s.FiguresMs), 50):0.0} ms, p95 {Percentile(samples.Select(s => s.FiguresMs), 95):0.0} ms; dashboard p50 {Percentile(samples.Select(s => s.DashboardMs), 50):0.0} ms, p95 {Percentile(samples.Select(s => s.DashboardMs), 95):0.0} ms; after a change p95 {Percentile(samples.Select(s => s.AfterChangeMs), 95):0.0} ms"));
+            $"all periods: figures p50 {BenchTables.Percentile(samples.Select(s => s.FiguresMs), 50):0.0} ms, p95 {BenchTables.Percentile(samples.Select(s => s.FiguresMs), 95):0.0} ms; dashboard p50 {BenchTables.Percentile(samples.Select(s => s.DashboardMs), 50):0.0} ms, p95 {BenchTables.Percentile(samples.Select(s => s.DashboardMs), 95):0.0} ms; after a change p95 {BenchTables.Percentile(samples.Select(s => s.AfterChangeMs), 95):0.0} ms"));
     }
 
-    static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 
     static async Task<long?> CountAsync(string provider, string connection)
     {

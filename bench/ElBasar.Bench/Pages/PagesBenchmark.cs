@@ -87,10 +87,10 @@ static class PagesBenchmark
             foreach (var page in Pages)
             {
                 var rows = samples.Where(s => s.Page == page).ToList();
-                var p95 = Percentile(rows.Select(r => r.Milliseconds), 95);
-                var dbP95 = Percentile(rows.Select(r => r.DatabaseMilliseconds), 95);
+                var p95 = BenchTables.Percentile(rows.Select(r => r.Milliseconds), 95);
+                var dbP95 = BenchTables.Percentile(rows.Select(r => r.DatabaseMilliseconds), 95);
                 Console.WriteLine(string.Create(ci,
-                    $"{page,-13} {Percentile(rows.Select(r => r.Milliseconds), 50),8:0.0} {p95,8:0.0} {rows.Max(r => r.Milliseconds),8:0.0} {Percentile(rows.Select(r => r.DatabaseMilliseconds), 50),8:0.0} {dbP95,8:0.0} {rows.Average(r => r.Commands),9:0.0} {p95 / Math.Max(dbP95, 0.001),11:0.0}"));
+                    $"{page,-13} {BenchTables.Percentile(rows.Select(r => r.Milliseconds), 50),8:0.0} {p95,8:0.0} {rows.Max(r => r.Milliseconds),8:0.0} {BenchTables.Percentile(rows.Select(r => r.DatabaseMilliseconds), 50),8:0.0} {dbP95,8:0.0} {rows.Average(r => r.Commands),9:0.0} {p95 / Math.Max(dbP95, 0.001),11:0.0}"));
                 line.Append(ci, $" p95_ms_{page}_{provider}={p95:0.0} db_p95_ms_{page}_{provider}={dbP95:0.0}");
             }
             Console.WriteLine();
@@ -148,11 +148,6 @@ static class PagesBenchmark
         return (listings, organizations);
     }
 
-    static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 
     /// <summary>Adds up the time of every SQL command of the current request (one request at a time).</summary>
     sealed class CommandClock : DbCommandInterceptor

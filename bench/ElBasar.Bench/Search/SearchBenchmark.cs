@@ -35,7 +35,7 @@ static class SearchBenchmark
     sealed record Run(string Provider, long Listings, List<Sample> Samples)
     {
         public string Size => SizeLabel(Listings);
-        public double P95 => Percentile(Samples.Select(s => s.Milliseconds), 95);
+        public double P95 => BenchTables.Percentile(Samples.Select(s => s.Milliseconds), 95);
     }
 
     public static async Task<int> RunAsync(CommandLine options)
@@ -168,17 +168,10 @@ static class SearchBenchmark
         {
             var ms = samples.Select(s => s.Milliseconds).ToList();
             Console.WriteLine(string.Create(ci,
-                $"{name,-12} {samples.Count,8} {Percentile(ms, 50),9:0.0} {Percentile(ms, 95),9:0.0} {ms.Max(),9:0.0} {samples.Average(s => s.Total),11:N0}"));
+                $"{name,-12} {samples.Count,8} {BenchTables.Percentile(ms, 50),9:0.0} {BenchTables.Percentile(ms, 95),9:0.0} {ms.Max(),9:0.0} {samples.Average(s => s.Total),11:N0}"));
         }
     }
 
-    /// <summary>Nearest rank: the smallest value with at least p % of the samples at or below it.</summary>
-    static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0) return double.NaN;
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 
     static async Task<long> CountListingsAsync(IServiceProvider services)
     {
