@@ -22,7 +22,11 @@ public sealed class CurrentNetwork(ElBasarDbContext db, NetworkHosts hosts, Netw
 
     NetworkRef? _resolved;
 
-    public async Task<NetworkRef> ResolveAsync(HttpContext http, CancellationToken ct)
+    public async Task<NetworkRef> ResolveAsync(HttpContext http, CancellationToken ct) =>
+        _resolved ??= await ChosenAsync(http, ct) ?? await HomeAsync(db, ct);
+
+    /// <summary>The network the host name or the switcher chose; null when neither did, so the header asks on every page without reading the home network.</summary>
+    public async Task<NetworkRef?> ChosenAsync(HttpContext http, CancellationToken ct)
     {
         if (_resolved is not null) return _resolved;
         if (await hosts.FindAsync(http.Request.Host.Host, ct) is { } byHost) return _resolved = byHost;
@@ -32,7 +36,7 @@ public sealed class CurrentNetwork(ElBasarDbContext db, NetworkHosts hosts, Netw
                 .Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).FirstOrDefaultAsync(ct);
             if (chosen is not null && (await audiences.MemberNetworksAsync(http.User, ct)).Contains(chosen.Id)) return _resolved = chosen;
         }
-        return _resolved = await HomeAsync(db, ct);
+        return null;
     }
 
     public static Task<NetworkRef> HomeAsync(ElBasarDbContext db, CancellationToken ct) =>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElBasar.Web.Features.Networks;
 
 /// <summary>
-/// <c>/reseaux/{slug}</c> (and <c>/</c> on the network's own host name): its name and colours,
+/// <c>/reseaux/{slug}</c> (and <c>/</c> on the network's own host name): its name, logo and colours,
 /// its charter, its live listings and those its partners share with it, within the visibility
 /// rules, each marked with the network it comes from, and its member organisations.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class HomeModel(ElBasarDbContext db, NetworkAudiences audiences, N
     public IReadOnlyList<NetworkListing> Listings { get; private set; } = [];
     public IReadOnlyList<NetworkFacilitation.OrganizationRow> Members { get; private set; } = [];
     public bool IsFacilitator { get; private set; }
+    public NetworkLogoInfo? Logo { get; private set; }
 
     public sealed record NetworkListing(Guid Id, string Kind, string Title, string Category, string OrganizationName, string? Commune, DateTime CreatedAt, Guid NetworkId, string NetworkName);
 
@@ -30,6 +31,7 @@ public sealed class HomeModel(ElBasarDbContext db, NetworkAudiences audiences, N
         // The home network has one home page, at the site's root.
         if (network.IsHome) return Redirect("/");
         Network = network;
+        Logo = await NetworkLogos.FindAsync(db, network.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var audience = await audiences.OnAsync(User, network.Id, ct);
         var names = await db.Networks.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);

@@ -15,6 +15,7 @@ public static class NetworksModule
         services.AddScoped<NetworkCatalog>();
         services.AddScoped<NetworkFacilitation>();
         services.AddScoped<NetworkSwitcher>();
+        services.AddScoped<NetworkBrand>();
         return services;
     }
 
@@ -51,6 +52,7 @@ public static class NetworksModule
     public static IEndpointRouteBuilder MapNetworks(this IEndpointRouteBuilder app)
     {
         app.MapGet("/reseaux/{slug}/theme.css", ThemeAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapNetworkLogos();
         return app;
     }
 

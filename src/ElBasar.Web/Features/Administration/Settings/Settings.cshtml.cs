@@ -13,12 +13,10 @@ namespace ElBasar.Web.Features.Administration.Settings;
 
 /// <summary>The admins' settings: the site's and the network's names, the two colours, the logo; links to the other settings.</summary>
 [Authorize(Roles = SiteRoles.Admin)]
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(PhotoSanitizer.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PhotoSanitizer.MaxRequestBytes)]
 public sealed class SettingsModel(ElBasarDbContext db, SiteSettingsCache cache, AuditLog audit, TimeProvider clock) : PageModel
 {
-    // Room for a file well over the limit, so that it gets its French refusal rather than a failed request.
-    public const long MaxRequestBytes = 10L * 1024 * 1024;
     public const int MaxNetworkNameLength = 200;
 
     [BindProperty] public string? SiteName { get; set; }
@@ -79,16 +77,10 @@ public sealed class SettingsModel(ElBasarDbContext db, SiteSettingsCache cache, 
     public async Task<IActionResult> OnPostLogoAsync(IFormFile? file, CancellationToken ct)
     {
         await OnGetAsync(ct);
-        if (file is null || file.Length == 0)
-        {
-            Errors["logo"] = "Choisissez l'image du logo à envoyer.";
-            return Page();
-        }
-        await using var stream = file.OpenReadStream();
-        var check = await PhotoSanitizer.SanitizeAsync(stream, ct);
+        var check = await PhotoSanitizer.SanitizeFormFileAsync(file, "Choisissez l'image du logo à envoyer.", ct);
         if (check.Photo is not { } clean)
         {
-            Errors["logo"] = $"« {Path.GetFileName(file.FileName)} » : {check.Refusal}";
+            Errors["logo"] = check.Refusal!;
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;

@@ -9,12 +9,10 @@ namespace ElBasar.Web.Features.Directory.Logo;
 
 /// <summary>An organisation's logo, for its owners and editors: send one (it replaces the last) or remove it.</summary>
 [Authorize]
-// Room for a file well over the limit, so that it gets its French refusal rather than a failed request.
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(PhotoSanitizer.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PhotoSanitizer.MaxRequestBytes)]
 public sealed class LogoModel(ElBasarDbContext db, OrganizationAccess access, TimeProvider clock) : PageModel
 {
-    public const long MaxRequestBytes = 10L * 1024 * 1024;
     public const string NoFileMessage = "Choisissez l'image du logo à envoyer.";
 
     public string OrganizationName { get; private set; } = "";
@@ -32,10 +30,8 @@ public sealed class LogoModel(ElBasarDbContext db, OrganizationAccess access, Ti
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (file is null || file.Length == 0) return Refuse(NoFileMessage);
-        await using var stream = file.OpenReadStream();
-        var check = await PhotoSanitizer.SanitizeAsync(stream, ct);
-        if (check.Photo is not { } clean) return Refuse($"« {Path.GetFileName(file.FileName)} » : {check.Refusal}");
+        var check = await PhotoSanitizer.SanitizeFormFileAsync(file, NoFileMessage, ct);
+        if (check.Photo is not { } clean) return Refuse(check.Refusal!);
         await db.Set<OrganizationLogo>().Where(l => l.OrganizationId == id).ExecuteDeleteAsync(ct);
         db.Set<OrganizationLogo>().Add(new OrganizationLogo
         {

@@ -44,6 +44,21 @@ public static class PhotoSanitizer
         return check.Photo is { } photo ? CheckSize(photo) : check;
     }
 
+    /// <summary>
+    /// Room in a request for a file well over <see cref="MaxBytes"/>, so that it gets its French refusal
+    /// rather than a failed request: the limit of the pages that take one image.
+    /// </summary>
+    public const long MaxRequestBytes = 10L * 1024 * 1024;
+
+    /// <summary>Checks a file sent with a form: none or an empty one is refused with <paramref name="noFileMessage"/>; a refusal names the file.</summary>
+    public static async Task<PhotoCheck> SanitizeFormFileAsync(IFormFile? file, string noFileMessage, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) return PhotoCheck.Refused(noFileMessage);
+        await using var stream = file.OpenReadStream();
+        var check = await SanitizeAsync(stream, ct);
+        return check.IsAccepted ? check : PhotoCheck.Refused($"« {Path.GetFileName(file.FileName)} » : {check.Refusal}");
+    }
+
     /// <summary>Reads an upload (at most <see cref="MaxBytes"/> + 1 bytes, so a huge file costs nothing) and checks it.</summary>
     public static async Task<PhotoCheck> SanitizeAsync(Stream upload, CancellationToken ct = default)
     {
