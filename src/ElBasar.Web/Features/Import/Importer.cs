@@ -215,8 +215,8 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
         var title = line.String("title", 3, 150, required: true);
         var description = line.String("description", 0, 10000);
         var category = line.String("category", required: true);
-        if (category is not null && taxonomy.FindCategory(category) is null)
-            line.Fail($"la catégorie « {category} » n'existe pas (voir taxonomy.json)");
+        if (category is not null && taxonomy.FindCategory(category) is null && taxonomy.NetworkOfCategory(category) is null)
+            line.Fail($"la catégorie « {category} » n'existe pas (voir taxonomy.json et les catégories propres aux réseaux)");
         var modes = line.Strings("exchangeModes", required: true) ?? [];
         foreach (var unknown in modes.Where(m => taxonomy.FindMode(m) is null))
             line.Fail($"le mode d'échange « {unknown} » n'existe pas (voir taxonomy.json)");
@@ -249,8 +249,16 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
                 report.Reject(line, $"l'organisation « {r.OrganizationExternalId} » est inconnue : importez d'abord les organisations");
                 continue;
             }
+            // A network's own category belongs to that network's organisations, and puts the listing in it.
+            var categoryNetwork = taxonomy.NetworkOfCategory(r.Category);
+            if (categoryNetwork is { } own && !(await MembersOfAsync(own, ct)).Contains(poster.Id))
+            {
+                report.Reject(line, $"la catégorie « {r.Category} » est propre au réseau « {await NetworkNameAsync(own, ct)} », dont l'organisation « {r.OrganizationExternalId} » n'est pas membre");
+                continue;
+            }
             var isNew = !existing.TryGetValue(r.ExternalId, out var listing);
             listing ??= new Listing { Title = r.Title, Category = r.Category, NetworkId = networkId, Status = ListingStatus.Published };
+            if (categoryNetwork is { } chosen) listing.NetworkId = chosen;
             listing.ExternalId = r.ExternalId;
             listing.OrganizationId = poster.Id;
             listing.Kind = r.Kind;
@@ -282,6 +290,18 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
         entry.DetectChanges();
         return entry.State == EntityState.Modified;
     }
+
+    readonly Dictionary<Guid, HashSet<Guid>> _members = [];
+
+    async Task<HashSet<Guid>> MembersOfAsync(Guid networkId, CancellationToken ct)
+    {
+        if (_members.TryGetValue(networkId, out var known)) return known;
+        var members = await db.NetworkMemberships.Where(m => m.NetworkId == networkId && m.IsMember).Select(m => m.OrganizationId).ToListAsync(ct);
+        return _members[networkId] = members.ToHashSet();
+    }
+
+    Task<string> NetworkNameAsync(Guid networkId, CancellationToken ct) =>
+        db.Networks.Where(n => n.Id == networkId).Select(n => n.Name).SingleAsync(ct);
 
     async Task<Poster?> FindPosterAsync(string externalId, CancellationToken ct)
     {

@@ -12,6 +12,7 @@ public static class ListingsModule
         services.AddSingleton(Taxonomy.LoadEmbedded());
         services.AddScoped<IStartupSeed, TaxonomySeed>();
         services.AddScoped<TaxonomyEditor>();
+        services.AddScoped<NetworkCategoryEditor>();
         services.AddScoped<ListingPhotos>();
         services.AddScoped<ListingPublisher>();
         services.AddOptions<ListingsOptions>().BindConfiguration(ListingsOptions.Section)

@@ -13,6 +13,10 @@ namespace ElBasar.Web.Features.Listings;
 /// one): the overlay is read at start, after each change on this node, and by every node at most
 /// <see cref="Lifetime"/> after its last read (<see cref="RefreshIfStaleAsync"/>).
 /// Kept in memory for validation and display, and written to the database so SQL can join on it.
+/// A network's own categories (<see cref="NetworkCategory"/>) are read the same way: they are offered
+/// and accepted only in that network (<see cref="CategoriesFor"/>, <see cref="FindCategory(string?, Guid?)"/>),
+/// but their labels are known everywhere (<see cref="CategoryLabel"/>), so a listing shown on a
+/// partner's page still says what it is.
 /// </summary>
 public sealed class Taxonomy
 {
@@ -30,10 +34,22 @@ public sealed class Taxonomy
     public IReadOnlyList<LegalForm> LegalForms => _current.LegalForms;
 
     public Category? FindCategory(string? slug) => slug is null ? null : _current.CategoryIndex.GetValueOrDefault(slug);
+
+    /// <summary>A shared category, or one of <paramref name="networkId"/>'s own; another network's is not found.</summary>
+    public Category? FindCategory(string? slug, Guid? networkId) =>
+        FindCategory(slug) ?? (slug is not null && _current.Additions.TryGetValue(slug, out var added) && added.NetworkId == networkId ? added.Term : null);
+
+    /// <summary>The shared categories with <paramref name="networkId"/>'s own: sub-categories after their parent, its categories before "other".</summary>
+    public IReadOnlyList<Category> CategoriesFor(Guid? networkId) =>
+        networkId is { } id && _current.ByNetwork.GetValueOrDefault(id) is { } mine ? mine : _current.Categories;
+
+    /// <summary>The network whose own category this is; null for a shared one or an unknown one.</summary>
+    public Guid? NetworkOfCategory(string? slug) =>
+        slug is not null && _current.Additions.TryGetValue(slug, out var added) ? added.NetworkId : null;
     public ExchangeMode? FindMode(string? slug) => slug is null ? null : _current.ModeIndex.GetValueOrDefault(slug);
     public LegalForm? FindLegalForm(string? slug) => slug is null ? null : _current.LegalFormIndex.GetValueOrDefault(slug);
 
-    public string CategoryLabel(string slug) => FindCategory(slug)?.Label ?? slug;
+    public string CategoryLabel(string slug) => FindCategory(slug)?.Label ?? (_current.Additions.TryGetValue(slug, out var added) ? added.Term.Label : slug);
     public string ModeLabel(string slug) => FindMode(slug)?.Label ?? slug;
     public string LegalFormLabel(string? slug) => slug is null ? "" : FindLegalForm(slug)?.Label ?? slug;
 
@@ -56,14 +72,13 @@ public sealed class Taxonomy
         return new Taxonomy(new Terms(
             file.Categories.Select((c, i) => new Category { Slug = c.Slug, Label = c.Label, Position = i }).ToList(),
             file.ExchangeModes.Select((m, i) => new ExchangeMode { Slug = m.Slug, Label = m.Label, Market = m.Market, Position = i }).ToList(),
-            file.LegalForms.Select((f, i) => new LegalForm { Slug = f.Slug, Label = f.Label, Position = i }).ToList()));
+            file.LegalForms.Select((f, i) => new LegalForm { Slug = f.Slug, Label = f.Label, Position = i }).ToList(), []));
     }
 
     /// <summary>Reads the admins' overlay again and writes the result into the taxonomy tables: new slugs added, labels updated, none removed.</summary>
     public async Task SeedAsync(ElBasarDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        Apply(await db.Set<TaxonomyEntry>().AsNoTracking().ToListAsync(ct));
-        _loadedAt = now;
+        await ReloadAsync(db, now, ct);
         await Upsert(db.Categories, Categories, ct);
         await Upsert(db.ExchangeModes, ExchangeModes, ct);
         await Upsert(db.LegalForms, LegalForms, ct);
@@ -83,8 +98,7 @@ public sealed class Taxonomy
         try
         {
             if (!IsStale(now)) return;
-            Apply(await db.Set<TaxonomyEntry>().AsNoTracking().ToListAsync(ct));
-            _loadedAt = now;
+            await ReloadAsync(db, now, ct);
         }
         finally
         {
@@ -92,8 +106,16 @@ public sealed class Taxonomy
         }
     }
 
+    /// <summary>Reads the admins' overlay and the networks' own categories again, on this node, at once (after a network's change).</summary>
+    public async Task ReloadAsync(ElBasarDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        Apply(await db.Set<TaxonomyEntry>().AsNoTracking().ToListAsync(ct),
+            await db.Set<NetworkCategory>().AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Slug).ToListAsync(ct));
+        _loadedAt = now;
+    }
+
     // Built-in terms keep their order with their new labels; additions come after them, before "other".
-    void Apply(IReadOnlyList<TaxonomyEntry> entries)
+    void Apply(IReadOnlyList<TaxonomyEntry> entries, IReadOnlyList<NetworkCategory> networkCategories)
     {
         List<T> Merge<T>(IReadOnlyList<T> builtIn, TaxonomyKind kind, Func<TaxonomyEntry, int, T> added) where T : TaxonomyTerm
         {
@@ -114,7 +136,7 @@ public sealed class Taxonomy
         _current = new Terms(
             Merge(_builtIn.Categories, TaxonomyKind.Category, (e, i) => new Category { Slug = e.Slug, Label = e.Label, Position = i }),
             Merge(_builtIn.ExchangeModes, TaxonomyKind.Mode, (e, i) => new ExchangeMode { Slug = e.Slug, Label = e.Label, Market = e.Market, Position = i }),
-            _builtIn.LegalForms);
+            _builtIn.LegalForms, networkCategories);
     }
 
     static async Task Upsert<T>(DbSet<T> set, IReadOnlyList<T> wanted, CancellationToken ct) where T : TaxonomyTerm
@@ -127,14 +149,51 @@ public sealed class Taxonomy
         }
     }
 
-    sealed class Terms(IReadOnlyList<Category> categories, IReadOnlyList<ExchangeMode> modes, IReadOnlyList<LegalForm> legalForms)
+    sealed class Terms
     {
-        public IReadOnlyList<Category> Categories { get; } = categories;
-        public IReadOnlyList<ExchangeMode> ExchangeModes { get; } = modes;
-        public IReadOnlyList<LegalForm> LegalForms { get; } = legalForms;
-        public Dictionary<string, Category> CategoryIndex { get; } = categories.ToDictionary(c => c.Slug, StringComparer.Ordinal);
-        public Dictionary<string, ExchangeMode> ModeIndex { get; } = modes.ToDictionary(m => m.Slug, StringComparer.Ordinal);
-        public Dictionary<string, LegalForm> LegalFormIndex { get; } = legalForms.ToDictionary(f => f.Slug, StringComparer.Ordinal);
+        public Terms(IReadOnlyList<Category> categories, IReadOnlyList<ExchangeMode> modes, IReadOnlyList<LegalForm> legalForms,
+            IReadOnlyList<NetworkCategory> networkCategories)
+        {
+            (Categories, ExchangeModes, LegalForms) = (categories, modes, legalForms);
+            CategoryIndex = categories.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+            ModeIndex = modes.ToDictionary(m => m.Slug, StringComparer.Ordinal);
+            LegalFormIndex = legalForms.ToDictionary(f => f.Slug, StringComparer.Ordinal);
+            // A shared slug wins over a network's: the network's editor never lets them meet, this keeps the contract's meaning if they ever did.
+            var kept = networkCategories.Where(c => !CategoryIndex.ContainsKey(c.Slug)).ToList();
+            Additions = kept.ToDictionary(c => c.Slug, c => (c.NetworkId, new Category
+            {
+                Slug = c.Slug,
+                Label = c.ParentSlug is { } parent && CategoryIndex.GetValueOrDefault(parent) is { } p ? $"{p.Label} › {c.Label}" : c.Label,
+            }), StringComparer.Ordinal);
+            ByNetwork = kept.GroupBy(c => c.NetworkId).ToDictionary(g => g.Key, g => Merged(g.ToList()));
+        }
+
+        public IReadOnlyList<Category> Categories { get; }
+        public IReadOnlyList<ExchangeMode> ExchangeModes { get; }
+        public IReadOnlyList<LegalForm> LegalForms { get; }
+        public Dictionary<string, Category> CategoryIndex { get; }
+        public Dictionary<string, ExchangeMode> ModeIndex { get; }
+        public Dictionary<string, LegalForm> LegalFormIndex { get; }
+
+        /// <summary>Every network's own categories by slug, with the label shown (a sub-category's under its parent's).</summary>
+        public Dictionary<string, (Guid NetworkId, Category Term)> Additions { get; }
+
+        /// <summary>For each network that has its own categories, the list its forms and filters offer.</summary>
+        public Dictionary<Guid, IReadOnlyList<Category>> ByNetwork { get; }
+
+        IReadOnlyList<Category> Merged(List<NetworkCategory> mine)
+        {
+            var list = new List<Category>();
+            foreach (var shared in Categories)
+            {
+                list.Add(shared);
+                list.AddRange(mine.Where(c => c.ParentSlug == shared.Slug).Select(c => Additions[c.Slug].Term));
+            }
+            var other = list.FindIndex(c => c.Slug == "other");
+            list.InsertRange(other >= 0 ? other : list.Count,
+                mine.Where(c => c.ParentSlug is null || !CategoryIndex.ContainsKey(c.ParentSlug)).Select(c => Additions[c.Slug].Term));
+            return list;
+        }
     }
 
     sealed record TaxonomyFile(List<TermFile> Categories, List<TermFile> ExchangeModes, List<TermFile> LegalForms);

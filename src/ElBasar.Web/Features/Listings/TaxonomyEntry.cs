@@ -56,6 +56,8 @@ public sealed class TaxonomyEditor(ElBasarDbContext db, Taxonomy taxonomy, TimeP
         if (slug.Length == 0) return (null, "Le nom doit contenir au moins une lettre ou un chiffre.");
         var taken = (kind == TaxonomyKind.Category ? taxonomy.Categories.Select(c => c.Slug) : taxonomy.ExchangeModes.Select(m => m.Slug))
             .Concat(await db.Set<TaxonomyEntry>().Where(e => e.Kind == kind).Select(e => e.Slug).ToListAsync(ct))
+            // A network's own categories keep their slugs too: a shared one never takes a listing of theirs.
+            .Concat(kind == TaxonomyKind.Category ? await db.Set<NetworkCategory>().Select(c => c.Slug).ToListAsync(ct) : [])
             .ToHashSet(StringComparer.Ordinal);
         var unique = slug;
         for (var n = 2; taken.Contains(unique); n++)

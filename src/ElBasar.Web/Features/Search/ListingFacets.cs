@@ -46,7 +46,7 @@ public sealed class ListingFacets(ListingSearch search, Taxonomy taxonomy)
         var markets = new[] { true, false }.ToDictionary(m => m,
             m => Sum(g => MarketOk(g, m) && KindOk(g) && CategoryOk(g) && ModeOk(g)));
         var anyMarket = Sum(g => KindOk(g) && CategoryOk(g) && ModeOk(g));
-        var categories = taxonomy.Categories.ToDictionary(c => c.Slug,
+        var categories = taxonomy.CategoriesFor(query.NetworkId).ToDictionary(c => c.Slug,
             c => Sum(g => g.Category == c.Slug && KindOk(g) && ModeOk(g) && MarketOk(g, query.Market)), StringComparer.Ordinal);
         var modes = taxonomy.ExchangeModes.ToDictionary(m => m.Slug,
             m => Sum(g => g.Modes.Contains(m.Slug) && KindOk(g) && CategoryOk(g) && MarketOk(g, query.Market)), StringComparer.Ordinal);

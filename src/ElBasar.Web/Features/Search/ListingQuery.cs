@@ -50,10 +50,13 @@ public sealed record ListingQuery
     /// <summary>Whose listings, for whom (Networks/README.md); null: the home network's listings open to everyone.</summary>
     public ListingAudience? Audience { get; init; }
 
+    /// <summary>The network searched in, whose own categories are accepted and counted besides the shared ones; null: the shared ones only.</summary>
+    public Guid? NetworkId { get; init; }
+
     public bool HasPoint => Latitude is not null && Longitude is not null;
 
-    /// <summary>Checks the raw parameters; errors are keyed by parameter name, in French.</summary>
-    public static ListingQuery Parse(ListingQueryParameters p, Taxonomy taxonomy, Territories territories, out Dictionary<string, string[]> errors)
+    /// <summary>Checks the raw parameters, in <paramref name="networkId"/>; errors are keyed by parameter name, in French.</summary>
+    public static ListingQuery Parse(ListingQueryParameters p, Taxonomy taxonomy, Territories territories, out Dictionary<string, string[]> errors, Guid? networkId = null)
     {
         var problems = new Dictionary<string, string[]>();
         void Fail(string name, string message) => problems[name] = [message];
@@ -66,7 +69,7 @@ public sealed record ListingQuery
         }
 
         var categories = Clean(p.Category);
-        if (categories.FirstOrDefault(c => taxonomy.FindCategory(c) is null) is { } badCategory)
+        if (categories.FirstOrDefault(c => taxonomy.FindCategory(c, networkId) is null) is { } badCategory)
             Fail("category", $"La catégorie « {Shorten(badCategory)} » n'existe pas.");
         var modes = Clean(p.Mode);
         if (modes.FirstOrDefault(m => taxonomy.FindMode(m) is null) is { } badMode)
@@ -124,7 +127,7 @@ public sealed record ListingQuery
             Text = text, Kind = kind, Categories = categories, Modes = modes, Market = market,
             Latitude = lat, Longitude = lon, RadiusKm = radius, Page = page, PageSize = pageSize,
             Sort = sort, Territory = territory, CommuneCodes = communeCodes, RadiusCommune = radiusCommune,
-            AvailableFrom = availableFrom, AvailableTo = availableTo,
+            AvailableFrom = availableFrom, AvailableTo = availableTo, NetworkId = networkId,
         };
     }
 

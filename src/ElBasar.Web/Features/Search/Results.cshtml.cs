@@ -38,6 +38,9 @@ public sealed class ResultsModel(
     [FromQuery(Name = "availableTo")] public string? AvailableTo { get; set; }
 
     public Taxonomy Taxonomy => taxonomy;
+
+    /// <summary>The category filters: the shared categories and the current network's own.</summary>
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
     public ListingQuery Query { get; private set; } = new();
     public ListingPage Results { get; private set; } = new(0, 1, ListingQuery.DefaultPageSize, []);
     public FacetCounts Facets { get; private set; } = null!;
@@ -78,15 +81,17 @@ public sealed class ResultsModel(
             : SearchLinks.DefaultRadiusKm.ToString(CultureInfo.InvariantCulture);
         var parameters = new ListingQueryParameters(Q, Kind, Category, Mode, Market, lat, lon, radius, PageNumber,
             IsMap ? MapPageSize.ToString(CultureInfo.InvariantCulture) : null, Territory, commune, Sort, AvailableFrom, AvailableTo);
-        var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors);
+        var networkId = (await currentNetwork.ResolveAsync(HttpContext, ct)).Id;
+        var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors, networkId);
+        Categories = taxonomy.CategoriesFor(networkId);
 
         // A bad value in a hand-edited URL is explained and left out; the rest of the search still runs.
         Query = query with
         {
-            Categories = query.Categories.Where(c => taxonomy.FindCategory(c) is not null).ToList(),
+            Categories = query.Categories.Where(c => taxonomy.FindCategory(c, networkId) is not null).ToList(),
             Modes = query.Modes.Where(m => taxonomy.FindMode(m) is not null).ToList(),
             Territory = query.CommuneCodes is null ? null : query.Territory,
-            Audience = await audiences.OnAsync(User, (await currentNetwork.ResolveAsync(HttpContext, ct)).Id, ct),
+            Audience = await audiences.OnAsync(User, networkId, ct),
         };
         Errors = errors.ToDictionary(e => e.Key, e => Explain(e.Key, e.Value[0]));
         WhereText = WhereError is null ? Query.RadiusCommune?.Name ?? "" : Where!.Trim();
@@ -102,7 +107,7 @@ public sealed class ResultsModel(
         if (Query is { Categories: [var category], Page: 1 } && !IsMap)
         {
             Featured = await featured.InCategoryAsync(category, Query.Kind, FeaturedShown, ct);
-            FeaturedCategory = taxonomy.FindCategory(category)?.Label;
+            FeaturedCategory = taxonomy.FindCategory(category, networkId)?.Label;
         }
         if (!IsMap) Network = await network.FindAsync(Query, SearchApi.NetworkShown, ct);
         Highlight = new SearchHighlight(Results.MatchedStems);

@@ -20,9 +20,10 @@ public static class SearchApi
         [AsParameters] ListingQueryParameters parameters, HttpContext context, Taxonomy taxonomy, Territories territories, ListingSearch search,
         INetworkListings network, Networks.NetworkAudiences audiences, Networks.CurrentNetwork current, CancellationToken ct)
     {
-        var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors);
+        var networkId = (await current.ResolveAsync(context, ct)).Id;
+        var query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors, networkId);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Paramètres de recherche invalides");
-        query = query with { Audience = await audiences.OnAsync(context.User, (await current.ResolveAsync(context, ct)).Id, ct) };
+        query = query with { Audience = await audiences.OnAsync(context.User, networkId, ct) };
         var page = await search.SearchAsync(query, ct);
         var remote = await network.FindAsync(query, NetworkShown, ct);
         return TypedResults.Ok(page with

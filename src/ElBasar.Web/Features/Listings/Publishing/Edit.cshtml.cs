@@ -20,6 +20,7 @@ public sealed class EditModel(ListingPublisher publisher, ElBasarDbContext db, T
     [BindProperty] public ListingInput Input { get; set; } = new();
 
     public Taxonomy Taxonomy => taxonomy;
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
     public string? OrganizationCommune { get; private set; }
     public Guid OrganizationId { get; private set; }
     public string OrganizationName { get; private set; } = "";
@@ -82,6 +83,7 @@ public sealed class EditModel(ListingPublisher publisher, ElBasarDbContext db, T
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == listing.OrganizationId)
             .Select(o => new { o.Name, o.Commune }).SingleAsync(ct);
         (OrganizationId, OrganizationName, OrganizationCommune, CurrentTitle) = (listing.OrganizationId, organization.Name, organization.Commune, listing.Title);
+        Categories = taxonomy.CategoriesFor(listing.NetworkId);
         return listing;
     }
 

@@ -209,9 +209,12 @@ public sealed class ListingPublisher(
         if (description.Length > MaxDescriptionLength)
             Fail(Keys.Description, $"La description doit faire au plus {MaxDescriptionLength.ToString("N0", WebModule.French)} caractères ({description.Length.ToString("N0", WebModule.French)} saisis).");
 
-        var category = Blank(fields.Category) ? null : taxonomy.FindCategory(fields.Category!.Trim());
+        var category = Blank(fields.Category) ? null : taxonomy.FindCategory(fields.Category!.Trim(), networkId);
         if (Blank(fields.Category)) Fail(Keys.Category, "Choisissez une catégorie.");
-        else if (category is null) Fail(Keys.Category, $"La catégorie « {fields.Category} » n'existe pas.");
+        else if (category is null)
+            Fail(Keys.Category, taxonomy.NetworkOfCategory(fields.Category!.Trim()) is null
+                ? $"La catégorie « {fields.Category} » n'existe pas."
+                : $"La catégorie « {taxonomy.CategoryLabel(fields.Category!.Trim())} » est propre à un autre réseau : choisissez-en une de la liste.");
 
         var modes = new List<ExchangeMode>();
         foreach (var slug in fields.ExchangeModes.Where(m => !Blank(m)).Select(m => m.Trim()).Distinct())

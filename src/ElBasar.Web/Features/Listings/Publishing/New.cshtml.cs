@@ -14,6 +14,7 @@ public sealed class NewModel(ListingPublisher publisher, OrganizationAccess acce
     [BindProperty] public ListingInput Input { get; set; } = new();
 
     public Taxonomy Taxonomy => taxonomy;
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<UserOrganization> Organizations { get; private set; } = [];
     public string? OrganizationCommune { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -28,6 +29,7 @@ public sealed class NewModel(ListingPublisher publisher, OrganizationAccess acce
         if (structure is { } wanted && Organizations.All(o => o.Id != wanted)) return NotFound();
         Input.OrganizationId = structure ?? (Organizations.Count == 1 ? Organizations[0].Id : null);
         await LoadCommuneAsync(ct);
+        Categories = taxonomy.CategoriesFor((await current.ResolveAsync(HttpContext, ct)).Id);
         return Page();
     }
 
@@ -35,6 +37,8 @@ public sealed class NewModel(ListingPublisher publisher, OrganizationAccess acce
     {
         Organizations = await access.OrganizationsOfAsync(UserId, ct);
         await LoadCommuneAsync(ct);
+        var network = await current.ResolveAsync(HttpContext, ct);
+        Categories = taxonomy.CategoriesFor(network.Id);
         if (Input.OrganizationId is not { } organizationId)
         {
             if (Organizations.Count == 0) return NotFound();
@@ -42,7 +46,6 @@ public sealed class NewModel(ListingPublisher publisher, OrganizationAccess acce
             return Refused();
         }
         if (Input.ToFields(territories, ModelState) is not { } fields) return Refused();
-        var network = await current.ResolveAsync(HttpContext, ct);
         var result = await publisher.CreateAsync(UserId, organizationId, fields, ct, network.Id);
         switch (result.Outcome)
         {
