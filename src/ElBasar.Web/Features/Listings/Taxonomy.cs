@@ -46,6 +46,7 @@ public sealed class Taxonomy
     /// <summary>The network whose own category this is; null for a shared one or an unknown one.</summary>
     public Guid? NetworkOfCategory(string? slug) =>
         slug is not null && _current.Additions.TryGetValue(slug, out var added) ? added.NetworkId : null;
+
     public ExchangeMode? FindMode(string? slug) => slug is null ? null : _current.ModeIndex.GetValueOrDefault(slug);
     public LegalForm? FindLegalForm(string? slug) => slug is null ? null : _current.LegalFormIndex.GetValueOrDefault(slug);
 
