@@ -18,7 +18,8 @@ namespace ElBasar.Web.Features.Import;
 /// </summary>
 public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories territories, HomeNetwork homeNetwork, TimeProvider clock)
 {
-    // Large enough to amortise a round trip, small enough to keep the change tracker light.
+    // One transaction each: large enough to amortise its commit and round trips, small enough to keep the
+    // change tracker light for organisations and to lose little when an import is killed.
     const int BatchSize = 1000;
 
     /// <summary>Moves every imported date by this much (the demo network uses it to look recent).</summary>
