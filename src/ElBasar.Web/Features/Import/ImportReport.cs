@@ -9,7 +9,11 @@ public sealed class ImportReport
     public int Taken => Created + Updated + Unchanged;
     public List<RejectedLine> Rejected { get; } = [];
 
-    public void Reject(int line, string reason) => Rejected.Add(new RejectedLine(line, reason));
+    /// <summary>Called by the thread that reads the lines and by the one that writes them (Importer).</summary>
+    public void Reject(int line, string reason)
+    {
+        lock (Rejected) Rejected.Add(new RejectedLine(line, reason));
+    }
 
     public void Count(bool created, bool changed)
     {

@@ -1,10 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ElBasar.Web.Features.Import;
 
@@ -15,7 +18,8 @@ namespace ElBasar.Web.Features.Import;
 /// </summary>
 public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories territories, HomeNetwork homeNetwork, TimeProvider clock)
 {
-    // Large enough to amortise a round trip, small enough to keep the change tracker light.
+    // One transaction each: large enough to amortise its commit and round trips, small enough to keep the
+    // change tracker light for organisations and to lose little when an import is killed.
     const int BatchSize = 1000;
 
     /// <summary>Moves every imported date by this much (the demo network uses it to look recent).</summary>
@@ -40,41 +44,78 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
         }
         finally
         {
+            if (_listingWriter is not null) await _listingWriter.DisposeAsync();
+            _listingWriter = null;
             await db.Database.CloseConnectionAsync();
         }
     }
 
+    sealed record Batch<T>(List<(int Line, T Record)> Records, int LastLine);
+
+    /// <summary>
+    /// Reads and checks the lines on one thread while the batches are written on this one: on two cores,
+    /// parsing the JSON and analysing the search text overlap with the database's work. At most two batches
+    /// wait, so memory stays flat whatever the size of the file.
+    /// </summary>
     async Task<ImportReport> ReadAllAsync<T>(Stream input, Func<JsonLine, T?> parse,
         Func<List<(int Line, T Record)>, ImportReport, CancellationToken, Task> save, IProgress<int>? progress, CancellationToken ct)
         where T : class, IRecord
     {
         var report = new ImportReport();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new List<(int, T)>(BatchSize);
-        using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(ct) is { } text)
+        var batches = Channel.CreateBounded<Batch<T>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadBatchesAsync(input, parse, report, batches.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            var record = Read(text, lineNumber, parse, report);
-            if (record is null) continue;
-            if (!seen.Add(record.ExternalId))
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                report.Reject(lineNumber, $"l'identifiant « {record.ExternalId} » apparaît déjà plus haut dans le fichier");
-                continue;
-            }
-            batch.Add((lineNumber, record));
-            if (batch.Count == BatchSize)
-            {
-                await save(batch, report, ct);
-                batch.Clear();
-                progress?.Report(lineNumber);
+                if (batch.Records.Count > 0) await save(batch.Records, report, ct);
+                progress?.Report(batch.LastLine);
             }
         }
-        if (batch.Count > 0) await save(batch, report, ct);
-        progress?.Report(lineNumber);
+        finally
+        {
+            // A failed batch stops the reading too; the reader never throws, it hands its error to the channel.
+            await stop.CancelAsync();
+            await reading;
+        }
         return report;
+    }
+
+    static async Task ReadBatchesAsync<T>(Stream input, Func<JsonLine, T?> parse, ImportReport report, ChannelWriter<Batch<T>> batches,
+        CancellationToken ct) where T : class, IRecord
+    {
+        try
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var records = new List<(int, T)>(BatchSize);
+            using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            var lineNumber = 0;
+            while (await reader.ReadLineAsync(ct) is { } text)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                var record = Read(text, lineNumber, parse, report);
+                if (record is null) continue;
+                if (!seen.Add(record.ExternalId))
+                {
+                    report.Reject(lineNumber, $"l'identifiant « {record.ExternalId} » apparaît déjà plus haut dans le fichier");
+                    continue;
+                }
+                records.Add((lineNumber, record));
+                if (records.Count == BatchSize)
+                {
+                    await batches.WriteAsync(new Batch<T>(records, lineNumber), ct);
+                    records = new List<(int, T)>(BatchSize);
+                }
+            }
+            await batches.WriteAsync(new Batch<T>(records, lineNumber), ct);
+            batches.Complete();
+        }
+        catch (Exception e)
+        {
+            batches.Complete(e);
+        }
     }
 
     static T? Read<T>(string text, int lineNumber, Func<JsonLine, T?> parse, ImportReport report) where T : class
@@ -202,8 +243,9 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
     sealed record ListingRecord(
         string ExternalId, string OrganizationExternalId, ListingKind Kind, string Title, string? Description, string Category,
         List<string> Modes, decimal? Price, string? CommuneInsee, (double Latitude, double Longitude)? Point,
-        DateTime? CreatedAt, DateTime? ExpiresAt) : IRecord;
+        DateTime? CreatedAt, DateTime? ExpiresAt, string SearchTitle, string SearchBody) : IRecord;
 
+    // Runs on the reading thread, so the search text is analysed there too, while the previous batch is written.
     ListingRecord? ParseListing(JsonLine line)
     {
         var externalId = line.String("externalId", 1, 100, required: true);
@@ -226,61 +268,91 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
         var createdAt = line.DateTime("createdAt");
         var expiresAt = line.DateTime("expiresAt");
         if (!line.IsValid) return null;
-        return new ListingRecord(externalId!, organization!, kind, title!, description, category!, modes.Distinct().ToList(),
-            price, insee, point, createdAt + DateShift, expiresAt + DateShift);
+        // The rows are written without EF, so without the interceptor that drops NUL characters on save.
+        title = NulCharacters.Strip(title)!;
+        description = NulCharacters.Strip(description);
+        return new ListingRecord(NulCharacters.Strip(externalId)!, NulCharacters.Strip(organization)!, kind, title, description, category!,
+            modes.Distinct().ToList(), price, insee, point, createdAt + DateShift, expiresAt + DateShift,
+            SearchAnalyzer.AnalyzeDocument(title), SearchAnalyzer.AnalyzeDocument(description));
     }
 
     sealed record Poster(Guid Id, string? CommuneInsee, string? Commune, double? Latitude, double? Longitude);
 
-    Dictionary<string, Poster>? _posters;
+    /// <summary>A listing as the database holds it: what an import line is compared with.</summary>
+    sealed record StoredListing(
+        Guid Id, string ExternalId, Guid OrganizationId, ListingKind Kind, string Title, string? Description, string Category,
+        decimal? Price, string? CommuneInsee, string? Commune, double? Latitude, double? Longitude, DateTime CreatedAt,
+        DateTime? ExpiresAt, int SearchVersion, List<string> Modes)
+    {
+        public bool Differs(ListingRow row) =>
+            OrganizationId != row.OrganizationId || Kind != row.Kind || Title != row.Title || Description != row.Description
+            || Category != row.Category || Price != row.Price || CommuneInsee != row.CommuneInsee || Commune != row.Commune
+            || Latitude != row.Latitude || Longitude != row.Longitude || CreatedAt != row.CreatedAt || ExpiresAt != row.ExpiresAt;
+    }
 
+    Dictionary<string, Poster>? _posters;
+    ListingWriter? _listingWriter;
+
+    /// <summary>
+    /// One transaction a batch, so that a killed import leaves whole batches: one query for the listings already
+    /// there (with their modes), then the rows written by <see cref="ListingWriter"/>, without the change tracker.
+    /// </summary>
     async Task SaveListingsAsync(List<(int Line, ListingRecord Record)> batch, ImportReport report, CancellationToken ct)
     {
         var networkId = await homeNetwork.IdAsync(ct);
+        var posters = await PostersAsync(ct);
+        _listingWriter ??= ListingWriter.For(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ids = batch.Select(b => b.Record.ExternalId).ToList();
-        var existing = await db.Listings.Include(l => l.ExchangeModes)
-            .Where(l => ids.Contains(l.ExternalId!)).ToDictionaryAsync(l => l.ExternalId!, ct);
+        var existing = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.ExternalId!))
+            .Select(l => new StoredListing(l.Id, l.ExternalId!, l.OrganizationId, l.Kind, l.Title, l.Description, l.Category, l.Price,
+                l.CommuneInsee, l.Commune, l.Latitude, l.Longitude, l.CreatedAt, l.ExpiresAt, l.SearchVersion,
+                l.ExchangeModes.Select(m => m.Mode).ToList()))
+            .ToDictionaryAsync(l => l.ExternalId, StringComparer.Ordinal, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var changes = new ListingChanges();
         foreach (var (line, r) in batch)
         {
-            var poster = await FindPosterAsync(r.OrganizationExternalId, ct);
-            if (poster is null)
+            if (!posters.TryGetValue(r.OrganizationExternalId, out var poster))
             {
                 report.Reject(line, $"l'organisation « {r.OrganizationExternalId} » est inconnue : importez d'abord les organisations");
                 continue;
             }
-            // A network's own category belongs to that network's organisations, and puts the listing in it.
+            // A network's own category belongs to that network's organisations, and puts a new listing in it.
             var categoryNetwork = taxonomy.NetworkOfCategory(r.Category);
             if (categoryNetwork is { } own && !(await MembersOfAsync(own, ct)).Contains(poster.Id))
             {
                 report.Reject(line, $"la catégorie « {r.Category} » est propre au réseau « {await NetworkNameAsync(own, ct)} », dont l'organisation « {r.OrganizationExternalId} » n'est pas membre");
                 continue;
             }
-            var isNew = !existing.TryGetValue(r.ExternalId, out var listing);
-            listing ??= new Listing { Title = r.Title, Category = r.Category, NetworkId = networkId, Status = ListingStatus.Published };
-            if (categoryNetwork is { } chosen) listing.NetworkId = chosen;
-            listing.ExternalId = r.ExternalId;
-            listing.OrganizationId = poster.Id;
-            listing.Kind = r.Kind;
-            listing.Title = r.Title;
-            listing.Description = r.Description;
-            listing.Category = r.Category;
-            listing.Price = r.Price;
-            listing.CommuneInsee = r.CommuneInsee ?? poster.CommuneInsee;
-            listing.Commune = r.CommuneInsee is null ? poster.Commune : territories.FindCommune(r.CommuneInsee)?.Name;
+            var stored = existing.GetValueOrDefault(r.ExternalId);
             // Without its own point, a listing stands where its organisation does (exchange-format.md).
-            listing.Latitude = r.Point?.Latitude ?? poster.Latitude;
-            listing.Longitude = r.Point?.Longitude ?? poster.Longitude;
-            listing.CreatedAt = r.CreatedAt ?? (isNew ? now : listing.CreatedAt);
-            listing.ExpiresAt = r.ExpiresAt;
-            var modesChanged = listing.SetModes(r.Modes);
-            if (isNew) db.Listings.Add(listing);
-            var changed = isNew || modesChanged || HasChanges(listing);
-            if (changed) listing.UpdatedAt = now;
-            report.Count(isNew, changed);
+            var row = new ListingRow(
+                stored?.Id ?? Guid.CreateVersion7(), r.ExternalId, categoryNetwork ?? networkId, poster.Id, r.Kind, r.Title, r.Description, r.Category, r.Price,
+                r.CommuneInsee ?? poster.CommuneInsee, r.CommuneInsee is null ? poster.Commune : territories.FindCommune(r.CommuneInsee)?.Name,
+                r.Point?.Latitude ?? poster.Latitude, r.Point?.Longitude ?? poster.Longitude,
+                r.CreatedAt ?? stored?.CreatedAt ?? now, now, r.ExpiresAt, r.SearchTitle, r.SearchBody, SearchAnalyzer.Version);
+            if (stored is null)
+            {
+                changes.Added.Add(row);
+                changes.ModesAdded.AddRange(r.Modes.Select(mode => (row.Id, mode)));
+                report.Count(created: true, changed: true);
+                continue;
+            }
+            var removed = stored.Modes.Where(m => !r.Modes.Contains(m)).ToList();
+            var added = r.Modes.Where(m => !stored.Modes.Contains(m)).ToList();
+            // A record imported again unchanged keeps its dates: a second import of a file changes nothing.
+            var changed = removed.Count + added.Count > 0 || stored.Differs(row);
+            report.Count(created: false, changed);
+            if (!changed) continue;
+            changes.Updated.Add(row);
+            if (stored.Title != row.Title || stored.Description != row.Description || stored.SearchVersion != SearchAnalyzer.Version)
+                changes.TextChanged.Add(row.Id);
+            changes.ModesRemoved.AddRange(removed.Select(mode => (row.Id, mode)));
+            changes.ModesAdded.AddRange(added.Select(mode => (row.Id, mode)));
         }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await _listingWriter.WriteAsync(changes, transaction.GetDbTransaction(), ct);
+        await transaction.CommitAsync(ct);
     }
 
     // A record imported again unchanged keeps its dates: a second import of a file changes nothing.
@@ -303,11 +375,9 @@ public sealed class Importer(ElBasarDbContext db, Taxonomy taxonomy, Territories
     Task<string> NetworkNameAsync(Guid networkId, CancellationToken ct) =>
         db.Networks.Where(n => n.Id == networkId).Select(n => n.Name).SingleAsync(ct);
 
-    async Task<Poster?> FindPosterAsync(string externalId, CancellationToken ct)
-    {
+    /// <summary>Every organisation known by an external id, read once for the whole file.</summary>
+    async Task<Dictionary<string, Poster>> PostersAsync(CancellationToken ct) =>
         _posters ??= await db.Organizations.Where(o => o.ExternalId != null)
             .Select(o => new { o.ExternalId, Poster = new Poster(o.Id, o.CommuneInsee, o.Commune, o.Latitude, o.Longitude) })
             .ToDictionaryAsync(o => o.ExternalId!, o => o.Poster, StringComparer.Ordinal, ct);
-        return _posters.GetValueOrDefault(externalId);
-    }
 }

@@ -31,8 +31,11 @@ public sealed class NulCharacters : SaveChangesInterceptor
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             foreach (var property in entry.Properties)
             {
-                if (property.CurrentValue is string text && text.Contains('\0')) property.CurrentValue = text.Replace("\0", "");
+                if (property.CurrentValue is string text && text.Contains('\0')) property.CurrentValue = Strip(text);
             }
         }
     }
+
+    /// <summary>The text without its NUL characters, for rows written without EF (the import).</summary>
+    public static string? Strip(string? text) => text is not null && text.Contains('\0') ? text.Replace("\0", "") : text;
 }
