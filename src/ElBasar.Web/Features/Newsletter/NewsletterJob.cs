@@ -63,10 +63,12 @@ public sealed class NewsletterJob(
         var queued = 0;
         foreach (var id in sending)
         {
-            await EnlistAsync(id, ct);
+            var issue = await EnlistAsync(id, ct);
+            // Built once: the outbox stores the body once, whatever the number of copies.
+            var body = Newsletters.Body(issue);
             while (true)
             {
-                var (taken, added) = await QueueBatchAsync(id, ct);
+                var (taken, added) = await QueueBatchAsync(issue, body, ct);
                 queued += added;
                 if (taken == 0) break;
                 if (options.Value.BatchPauseMilliseconds > 0) await Task.Delay(options.Value.BatchPauseMilliseconds, ct);
@@ -89,12 +91,13 @@ public sealed class NewsletterJob(
         }
     }
 
-    async Task EnlistAsync(Guid issueId, CancellationToken ct)
+    /// <summary>Gives every active subscriber a delivery row, once per issue; returns the issue as frozen.</summary>
+    async Task<NewsletterIssue> EnlistAsync(Guid issueId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
         var issue = await db.Set<NewsletterIssue>().SingleAsync(i => i.Id == issueId, ct);
-        if (issue.Enlisted) return;
+        if (issue.Enlisted) return issue;
         var now = clock.GetUtcNow().UtcDateTime;
 
         // Every member account receives the digest unless it opted out: its row is made now.
@@ -106,42 +109,41 @@ public sealed class NewsletterJob(
             subscribers.Add(new Subscriber { Email = a.Email!.ToLowerInvariant(), Name = a.DisplayName, UserId = a.Id, Status = SubscriberStatus.Active, Secret = Subscribers.NewSecret(), CreatedAt = now, ConfirmedAt = now });
         await db.SaveChangesAsync(ct);
 
-        var deliveries = db.Set<NewsletterDelivery>();
-        var missing = await subscribers.Where(s => s.Status == SubscriberStatus.Active && !deliveries.Any(d => d.IssueId == issueId && d.SubscriberId == s.Id))
-            .Select(s => s.Id).ToListAsync(ct);
-        foreach (var id in missing) deliveries.Add(new NewsletterDelivery { IssueId = issueId, SubscriberId = id });
+        // One statement in the database: the list never passes through the process, whatever its length.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var active = Slug.Of(SubscriberStatus.Active);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO newsletter_deliveries (issue_id, subscriber_id)
+            SELECT {issueId}, s.id FROM newsletter_subscribers AS s
+            WHERE s.status = {active}
+              AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries AS d WHERE d.issue_id = {issueId} AND d.subscriber_id = s.id)
+            """, ct);
         issue.Enlisted = true;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return issue;
     }
 
-    async Task<(int Taken, int Added)> QueueBatchAsync(Guid issueId, CancellationToken ct)
+    async Task<(int Taken, int Added)> QueueBatchAsync(NewsletterIssue issue, SharedBody body, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var newsletters = scope.ServiceProvider.GetRequiredService<Newsletters>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var issue = await db.Set<NewsletterIssue>().AsNoTracking().SingleAsync(i => i.Id == issueId, ct);
-        var batch = await db.Set<NewsletterDelivery>().Where(d => d.IssueId == issueId && d.QueuedAt == null)
-            .OrderBy(d => d.SubscriberId).Take(options.Value.BatchSize).ToListAsync(ct);
-        if (batch.Count == 0) return (0, 0);
-        var ids = batch.Select(d => d.SubscriberId).ToList();
-        var people = await db.Set<Subscriber>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var added = 0;
-        foreach (var delivery in batch)
-        {
-            delivery.QueuedAt = now;
-            // Unsubscribed since the list was made: no copy.
-            if (people.TryGetValue(delivery.SubscriberId, out var person) && person.Status == SubscriberStatus.Active)
-            {
-                outbox.Add(newsletters.Copy(issue, person));
-                added++;
-            }
-        }
+        var ids = await db.Set<NewsletterDelivery>().Where(d => d.IssueId == issue.Id && d.QueuedAt == null)
+            .OrderBy(d => d.SubscriberId).Select(d => d.SubscriberId).Take(options.Value.BatchSize).ToListAsync(ct);
+        if (ids.Count == 0) return (0, 0);
+        // Unsubscribed since the list was made: no copy.
+        var people = await db.Set<Subscriber>().AsNoTracking().Where(s => ids.Contains(s.Id) && s.Status == SubscriberStatus.Active).ToListAsync(ct);
+        foreach (var person in people) outbox.Add(newsletters.Copy(issue, body, person));
         await db.SaveChangesAsync(ct);
+        // The marks in one statement, in the copies' transaction.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<NewsletterDelivery>().Where(d => d.IssueId == issue.Id && ids.Contains(d.SubscriberId))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.QueuedAt, now), ct);
         await transaction.CommitAsync(ct);
-        return (batch.Count, added);
+        return (ids.Count, people.Count);
     }
 
     async Task FinishAsync(Guid issueId, CancellationToken ct)

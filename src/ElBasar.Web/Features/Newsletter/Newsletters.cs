@@ -107,13 +107,19 @@ public sealed class Newsletters(ElBasarDbContext db, DigestComposer composer, Ne
             await db.Set<OutboxMessage>().CountAsync(m => m.Key!.StartsWith(prefix) && m.SentAt != null, ct));
     }
 
-    /// <summary>One subscriber's copy: their own one-click unsubscribe link and headers (RFC 8058), keyed by issue and subscriber.</summary>
-    public EmailMessage Copy(NewsletterIssue issue, Subscriber subscriber)
+    /// <summary>The issue's body as every copy shares it, stored once in the outbox: the unsubscribe link is a placeholder.</summary>
+    public static SharedBody Body(NewsletterIssue issue) => new(issue.Text!, issue.Html!);
+
+    /// <summary>
+    /// One subscriber's copy of <paramref name="body"/> (<see cref="Body"/>): their own one-click
+    /// unsubscribe link in the body and the headers (RFC 8058), keyed by issue and subscriber.
+    /// </summary>
+    public EmailCopy Copy(NewsletterIssue issue, SharedBody body, Subscriber subscriber)
     {
         var unsubscribe = links.Unsubscribe(subscriber);
-        return new EmailMessage(new EmailAddress(subscriber.Email, subscriber.Name), issue.Subject,
-            issue.Text!.Replace(DigestComposer.UnsubscribePlaceholder, unsubscribe), issue.Html!.Replace(DigestComposer.UnsubscribePlaceholder, WebUtility.HtmlEncode(unsubscribe)))
+        return new EmailCopy(new EmailAddress(subscriber.Email, subscriber.Name), issue.Subject, body)
         {
+            Values = new Dictionary<string, string> { [DigestComposer.UnsubscribePlaceholder] = unsubscribe },
             Key = $"newsletter:{issue.Id:N}:{subscriber.Id:N}",
             Headers = new Dictionary<string, string>
             {

@@ -5,8 +5,8 @@ namespace ElBasar.Web.Infrastructure.Email;
 /// <summary>A mailbox: the address, and the name shown beside it.</summary>
 public sealed record EmailAddress(string Address, string? DisplayName = null);
 
-/// <summary>What a feature wants to send, queued with <see cref="Outbox.Add"/>: French text and HTML, built by the feature.</summary>
-public sealed record EmailMessage(EmailAddress To, string Subject, string TextBody, string HtmlBody)
+/// <summary>What every queued mail has besides its body: the reader, the subject, extra headers and the cause.</summary>
+public abstract record EmailEnvelope(EmailAddress To, string Subject)
 {
     /// <summary>Extra headers, such as <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> (RFC 8058).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
@@ -25,7 +25,7 @@ public sealed record EmailMessage(EmailAddress To, string Subject, string TextBo
     };
 
     /// <summary>Throws on what would be a bug in the feature building the message: a bad address, a header injection.</summary>
-    internal void Validate()
+    internal virtual void Validate()
     {
         if (!MailAddress.TryCreate(To.Address, out var address) || address.Address != To.Address)
             throw new ArgumentException("The recipient must be a bare e-mail address.", nameof(To));
@@ -48,5 +48,29 @@ public sealed record EmailMessage(EmailAddress To, string Subject, string TextBo
     {
         if (value is not null && value.Any(char.IsControl))
             throw new ArgumentException($"The {what} must hold no line break nor control character.");
+    }
+}
+
+/// <summary>What a feature wants to send, queued with <see cref="Outbox.Add(EmailMessage)"/>: French text and HTML, built by the feature.</summary>
+public sealed record EmailMessage(EmailAddress To, string Subject, string TextBody, string HtmlBody) : EmailEnvelope(To, Subject);
+
+/// <summary>
+/// One reader's copy of a <see cref="SharedBody"/>, queued with <see cref="Outbox.Add(EmailCopy)"/>:
+/// the outbox stores the body once for all its copies, and each copy only what is its own.
+/// </summary>
+public sealed record EmailCopy(EmailAddress To, string Subject, SharedBody Body) : EmailEnvelope(To, Subject)
+{
+    /// <summary>This reader's value of each placeholder of the body (their own unsubscribe link...), put in when the copy is sent.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+
+    internal override void Validate()
+    {
+        base.Validate();
+        foreach (var placeholder in Values.Keys)
+        {
+            if (placeholder.Length is < SharedBody.MinPlaceholderLength or > SharedBody.MaxPlaceholderLength)
+                throw new ArgumentException(
+                    $"A placeholder must have {SharedBody.MinPlaceholderLength} to {SharedBody.MaxPlaceholderLength} characters.", nameof(Values));
+        }
     }
 }

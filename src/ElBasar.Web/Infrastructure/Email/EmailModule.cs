@@ -12,7 +12,7 @@ public static class EmailModule
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
 
-        services.AddSingleton<IInterceptor>(OutboxKeyInterceptor.Instance);
+        services.AddSingleton<IInterceptor>(OutboxSaveInterceptor.Instance);
         services.AddScoped<Outbox>();
 
         services.AddSingleton<PickupDirectorySender>();

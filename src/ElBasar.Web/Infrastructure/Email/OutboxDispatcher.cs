@@ -87,12 +87,14 @@ public sealed class OutboxDispatcher(
         var done = 0;
         try
         {
+            var bodies = await SharedBodiesAsync(db, batch, ct);
             foreach (var message in batch)
             {
                 if (clock.GetUtcNow() + SendMargin > claimedUntil) break;
                 try
                 {
-                    await sender.SendAsync(message.Id, new DateTimeOffset(message.CreatedAt, TimeSpan.Zero), message.ToEmail(), ct);
+                    var email = message.ToEmail(message.BodyId is { } bodyId ? bodies[bodyId] : null);
+                    await sender.SendAsync(message.Id, new DateTimeOffset(message.CreatedAt, TimeSpan.Zero), email, ct);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
@@ -115,6 +117,14 @@ public sealed class OutboxDispatcher(
             if (done < batch.Count) await ReleaseAsync(db, batch.Skip(done).Select(m => m.Id).ToList());
         }
         return sent;
+    }
+
+    /// <summary>The bodies the claimed copies share, each read once for the batch.</summary>
+    static async Task<Dictionary<Guid, OutboxBody>> SharedBodiesAsync(ElBasarDbContext db, IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
+    {
+        var ids = batch.Where(m => m.BodyId is not null).Select(m => m.BodyId!.Value).Distinct().ToList();
+        if (ids.Count == 0) return [];
+        return await db.Set<OutboxBody>().AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
     }
 
     async Task RecordFailureAsync(ElBasarDbContext db, OutboxMessage message, Exception ex)

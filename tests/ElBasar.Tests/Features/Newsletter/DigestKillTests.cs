@@ -86,6 +86,9 @@ public sealed class DigestKillTests(ITestOutputHelper output)
         Assert.Equal(Readers, copies.Select(c => c.ToAddress).Distinct().Count());
         Assert.Equal(Readers, await rows.QueuedAsync(issueId));
         Assert.True(copies.All(c => c.Subject == "La lettre du réseau, novembre 2026"));
+        // One body for the copies queued before the kill and after the restart.
+        Assert.Equal(1, await rows.BodiesAsync());
+        Assert.Single(copies.Select(c => c.BodyId).Distinct());
         output.WriteLine($"Killed, restarted and finished in {watch.Elapsed.TotalSeconds:0.0} s.");
     }
 
@@ -105,6 +108,8 @@ public sealed class DigestKillTests(ITestOutputHelper output)
             var prefix = $"newsletter:{issueId:N}:";
             return reader.WithAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Key!.StartsWith(prefix)).ToListAsync());
         }
+
+        public Task<int> BodiesAsync() => reader.WithAsync(db => db.Set<OutboxBody>().CountAsync());
 
         public ValueTask DisposeAsync() => reader.DisposeAsync();
     }

@@ -29,6 +29,14 @@ static class Newslettering
     public static Task<List<OutboxMessage>> CopiesAsync(this TestApp app) =>
         app.WithDbAsync((db, _) => db.Set<OutboxMessage>().Where(m => m.Key!.StartsWith("newsletter:")).ToListAsync());
 
+    /// <summary>The digest's copies as their readers get them: the shared body with each one's own values.</summary>
+    public static Task<List<EmailMessage>> LettersAsync(this TestApp app) => app.WithDbAsync(async (db, _) =>
+    {
+        var bodies = await db.Set<OutboxBody>().AsNoTracking().ToDictionaryAsync(b => b.Id);
+        var copies = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Key!.StartsWith("newsletter:")).ToListAsync();
+        return copies.Select(c => c.ToEmail(bodies[c.BodyId!.Value])).ToList();
+    });
+
     /// <summary>Public subscribers who confirmed, added straight to the table.</summary>
     public static Task AddSubscribersAsync(this TestApp app, int count, string prefix = "lecteur") => app.WithDbAsync(async db =>
     {

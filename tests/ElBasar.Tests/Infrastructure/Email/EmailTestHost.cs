@@ -67,6 +67,17 @@ sealed class EmailTestHost : IAsyncDisposable
         return await db.SaveChangesAsync();
     });
 
+    /// <summary>Queues copies of shared bodies the same way: <c>outbox.Add</c> each, then one save.</summary>
+    public Task QueueAsync(params EmailCopy[] copies) => WithDbAsync(async (db, services) =>
+    {
+        var outbox = services.GetRequiredService<Outbox>();
+        foreach (var copy in copies) outbox.Add(copy);
+        return await db.SaveChangesAsync();
+    });
+
+    public Task<List<OutboxBody>> BodiesAsync() =>
+        WithDbAsync((db, _) => db.Set<OutboxBody>().AsNoTracking().OrderBy(b => b.CreatedAt).ThenBy(b => b.Id).ToListAsync());
+
     public Task<List<OutboxMessage>> RowsAsync() =>
         WithDbAsync((db, _) => db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
 
