@@ -19,9 +19,14 @@ public sealed class EventCatalog(ElBasarDbContext db, OrganizationAccess access,
         Guid? HostOrganizationId, double? Latitude, double? Longitude, int? Capacity, string? Audience,
         string? HostBrings, string? GuestsBring, string? Minutes);
 
-    /// <summary>The organisations the person may announce an event at (member organisations they belong to).</summary>
-    public async Task<IReadOnlyList<UserOrganization>> HostsForAsync(Guid userId, CancellationToken ct) =>
-        (await access.OrganizationsOfAsync(userId, ct)).Where(o => o.Member).ToList();
+    /// <summary>The organisations the person may announce an event at: those they belong to that are members of a network.</summary>
+    public async Task<IReadOnlyList<UserOrganization>> HostsForAsync(Guid userId, CancellationToken ct)
+    {
+        var mine = await access.OrganizationsOfAsync(userId, ct);
+        var ids = mine.Select(o => o.Id).ToList();
+        var members = await db.NetworkMemberships.Where(m => m.IsMember && ids.Contains(m.OrganizationId)).Select(m => m.OrganizationId).ToListAsync(ct);
+        return mine.Where(o => members.Contains(o.Id)).ToList();
+    }
 
     public async Task<bool> MayAnnounceAsync(ClaimsPrincipal user, CancellationToken ct) =>
         AccountPolicies.IsStaff(user) || OrganizationAccess.UserIdOf(user) is { } id && (await HostsForAsync(id, ct)).Count > 0;
