@@ -68,6 +68,7 @@ sealed class DemoSeed(ElBasarDbContext db, Importer importer, IOptions<DemoOptio
             Longitude = host.Longitude,
             Capacity = 30,
             Audience = EventAudience.Everyone,
+            NetworkId = await db.Networks.Where(n => n.IsHome).Select(n => n.Id).SingleAsync(ct),
             HostBrings = "Les légumes de saison et une visite du jardin",
             GuestsBring = "Un produit ou un service de votre structure à faire découvrir",
             CreatedAt = now,

@@ -16,6 +16,9 @@ public sealed class EventDetailsModel(
     public IReadOnlyList<Resources.ResourceLibrary.Item> Documents { get; private set; } = [];
 
     public Event Event { get; private set; } = null!;
+
+    /// <summary>The network it was announced in, named when the installation has several.</summary>
+    public string? NetworkName { get; private set; }
     public int Registered { get; private set; }
     public int Waitlisted { get; private set; }
     public bool IsPast { get; private set; }
@@ -93,6 +96,7 @@ public sealed class EventDetailsModel(
     {
         if (await catalog.FindAsync(id, ct) is not { } ev) return false;
         Event = ev;
+        if (await db.Networks.CountAsync(ct) > 1) NetworkName = await db.Networks.Where(n => n.Id == ev.NetworkId).Select(n => n.Name).SingleAsync(ct);
         var counts = await db.Set<EventRegistration>().Where(r => r.EventId == id && r.Status != RegistrationStatus.Cancelled)
             .GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Registered = counts.Where(c => c.Key == RegistrationStatus.Registered).Sum(c => c.Count);
@@ -105,7 +109,7 @@ public sealed class EventDetailsModel(
             Mine = await db.Set<EventRegistration>().AsNoTracking()
                 .SingleOrDefaultAsync(r => r.EventId == id && r.UserId == userId && r.Status != RegistrationStatus.Cancelled, ct);
             MyOrganizations = await access.OrganizationsOfAsync(userId, ct);
-            MayRegister = ev.Audience == EventAudience.Everyone || await registrations.IsMemberAsync(userId, AccountPolicies.IsStaff(User), ct);
+            MayRegister = ev.Audience == EventAudience.Everyone || await registrations.IsMemberAsync(userId, AccountPolicies.IsStaff(User), ev.NetworkId, ct);
         }
         else MayRegister = ev.Audience == EventAudience.Everyone;
         return true;

@@ -12,7 +12,7 @@ namespace ElBasar.Web.Features.Events;
 
 /// <summary>Announcing an event, and changing it (the minutes come after it).</summary>
 [Authorize]
-public sealed class EventEditModel(EventCatalog catalog, ElBasarDbContext db) : PageModel
+public sealed class EventEditModel(EventCatalog catalog, ElBasarDbContext db, Networks.CurrentNetwork current) : PageModel
 {
     public sealed class EventForm
     {
@@ -76,7 +76,7 @@ public sealed class EventEditModel(EventCatalog catalog, ElBasarDbContext db) : 
         Errors = await catalog.CheckAsync(User, fields, ct);
         foreach (var (k, v) in timeErrors) Errors[k] = v;
         if (Errors.Count > 0) return Page();
-        if (ev is null) ev = await catalog.CreateAsync(User, fields, ct);
+        if (ev is null) ev = await catalog.CreateAsync(User, fields, (await current.ResolveAsync(HttpContext, ct)).Id, ct);
         else await catalog.UpdateAsync(ev, fields, ct);
         return Redirect($"/evenements/{ev.Id}");
     }

@@ -34,6 +34,9 @@ public sealed class Event
 
     public EventAudience Audience { get; set; }
 
+    /// <summary>The network it was announced in: its calendar shows it, and those of the partners it is shared with (README.md).</summary>
+    public Guid NetworkId { get; set; }
+
     /// <summary>For itinerant apéros: what the host shows and what guests bring to show their products.</summary>
     public string? HostBrings { get; set; }
     public string? GuestsBring { get; set; }
@@ -142,7 +145,9 @@ sealed class EventConfiguration : IEntityTypeConfiguration<Event>, IEntityTypeCo
         e.HasOne(x => x.HostOrganization).WithMany().HasForeignKey(x => x.HostOrganizationId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<User>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
         e.HasMany(x => x.Registrations).WithOne().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Network>().WithMany().HasForeignKey(x => x.NetworkId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.StartsAt);
+        e.HasIndex(x => x.NetworkId);
         e.HasIndex(x => x.HostOrganizationId);
         e.HasIndex(x => x.CreatedByUserId);
     }

@@ -19,9 +19,14 @@ public sealed class EventCatalog(ElBasarDbContext db, OrganizationAccess access,
         Guid? HostOrganizationId, double? Latitude, double? Longitude, int? Capacity, string? Audience,
         string? HostBrings, string? GuestsBring, string? Minutes);
 
-    /// <summary>The organisations the person may announce an event at (member organisations they belong to).</summary>
-    public async Task<IReadOnlyList<UserOrganization>> HostsForAsync(Guid userId, CancellationToken ct) =>
-        (await access.OrganizationsOfAsync(userId, ct)).Where(o => o.Member).ToList();
+    /// <summary>The organisations the person may announce an event at: those they belong to that are members of a network.</summary>
+    public async Task<IReadOnlyList<UserOrganization>> HostsForAsync(Guid userId, CancellationToken ct)
+    {
+        var mine = await access.OrganizationsOfAsync(userId, ct);
+        var ids = mine.Select(o => o.Id).ToList();
+        var members = await db.NetworkMemberships.Where(m => m.IsMember && ids.Contains(m.OrganizationId)).Select(m => m.OrganizationId).ToListAsync(ct);
+        return mine.Where(o => members.Contains(o.Id)).ToList();
+    }
 
     public async Task<bool> MayAnnounceAsync(ClaimsPrincipal user, CancellationToken ct) =>
         AccountPolicies.IsStaff(user) || OrganizationAccess.UserIdOf(user) is { } id && (await HostsForAsync(id, ct)).Count > 0;
@@ -63,11 +68,21 @@ public sealed class EventCatalog(ElBasarDbContext db, OrganizationAccess access,
         return errors;
     }
 
-    /// <summary>Creates the event; the fields must have passed <see cref="CheckAsync"/>.</summary>
-    public async Task<Event> CreateAsync(ClaimsPrincipal user, Fields f, CancellationToken ct)
+    /// <summary>
+    /// Creates the event in <paramref name="currentNetwork"/> (the person's current network) when its host is a member
+    /// of it, or when the staff announce it without a host; in the home network otherwise. The fields must have passed
+    /// <see cref="CheckAsync"/>.
+    /// </summary>
+    public async Task<Event> CreateAsync(ClaimsPrincipal user, Fields f, Guid currentNetwork, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var ev = new Event { Title = "", Place = "", CreatedByUserId = OrganizationAccess.UserIdOf(user)!.Value, CreatedAt = now };
+        var inCurrent = f.HostOrganizationId is not { } host
+            || await db.NetworkMemberships.AnyAsync(m => m.NetworkId == currentNetwork && m.OrganizationId == host && m.IsMember, ct);
+        var ev = new Event
+        {
+            Title = "", Place = "", CreatedByUserId = OrganizationAccess.UserIdOf(user)!.Value, CreatedAt = now,
+            NetworkId = inCurrent ? currentNetwork : await db.Networks.Where(n => n.IsHome).Select(n => n.Id).SingleAsync(ct),
+        };
         await ApplyAsync(ev, f, now, ct);
         db.Add(ev);
         await db.SaveChangesAsync(ct);
@@ -113,28 +128,36 @@ public sealed class EventCatalog(ElBasarDbContext db, OrganizationAccess access,
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    /// <summary>An event as lists and the API show it.</summary>
+    /// <summary>An event as lists and the API show it, with the network it was announced in.</summary>
     public sealed record Summary(
         Guid Id, string Title, EventKind Kind, DateTime StartsAt, DateTime EndsAt, string Place, Guid? HostOrganizationId, string? HostName,
-        double? Latitude, double? Longitude, int? Capacity, EventAudience Audience, int Registered, int Waitlisted);
+        double? Latitude, double? Longitude, int? Capacity, EventAudience Audience, int Registered, int Waitlisted, Guid NetworkId, string NetworkName);
 
-    public IQueryable<Summary> Summaries(IQueryable<Event> events) => events.Select(e => new Summary(
-        e.Id, e.Title, e.Kind, e.StartsAt, e.EndsAt, e.Place, e.HostOrganizationId, e.HostOrganization!.Name, e.Latitude, e.Longitude,
-        e.Capacity, e.Audience,
-        e.Registrations.Count(r => r.Status == RegistrationStatus.Registered),
-        e.Registrations.Count(r => r.Status == RegistrationStatus.Waitlisted)));
-
-    /// <summary>Events not over yet, soonest first.</summary>
-    public Task<List<Summary>> UpcomingAsync(int take, CancellationToken ct)
+    public IQueryable<Summary> Summaries(IQueryable<Event> events)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return Summaries(db.Set<Event>().AsNoTracking().Where(e => e.EndsAt > now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(take)).ToListAsync(ct);
+        var networks = db.Networks;
+        return events.Select(e => new Summary(
+            e.Id, e.Title, e.Kind, e.StartsAt, e.EndsAt, e.Place, e.HostOrganizationId, e.HostOrganization!.Name, e.Latitude, e.Longitude,
+            e.Capacity, e.Audience,
+            e.Registrations.Count(r => r.Status == RegistrationStatus.Registered),
+            e.Registrations.Count(r => r.Status == RegistrationStatus.Waitlisted),
+            e.NetworkId, networks.Where(n => n.Id == e.NetworkId).Select(n => n.Name).First()));
     }
 
-    public Task<List<Summary>> PastAsync(int take, CancellationToken ct)
+    /// <summary>The events of <paramref name="networks"/> (a calendar's, <c>NetworkAudiences.EventNetworksOnAsync</c>).</summary>
+    public IQueryable<Event> Of(IReadOnlyList<Guid> networks) => db.Set<Event>().AsNoTracking().Where(e => networks.Contains(e.NetworkId));
+
+    /// <summary>Events of <paramref name="networks"/> not over yet, soonest first.</summary>
+    public Task<List<Summary>> UpcomingAsync(IReadOnlyList<Guid> networks, int take, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return Summaries(db.Set<Event>().AsNoTracking().Where(e => e.EndsAt <= now).OrderByDescending(e => e.StartsAt).ThenBy(e => e.Id).Take(take)).ToListAsync(ct);
+        return Summaries(Of(networks).Where(e => e.EndsAt > now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(take)).ToListAsync(ct);
+    }
+
+    public Task<List<Summary>> PastAsync(IReadOnlyList<Guid> networks, int take, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Summaries(Of(networks).Where(e => e.EndsAt <= now).OrderByDescending(e => e.StartsAt).ThenBy(e => e.Id).Take(take)).ToListAsync(ct);
     }
 
     public Task<Summary?> SummaryAsync(Guid id, CancellationToken ct) =>

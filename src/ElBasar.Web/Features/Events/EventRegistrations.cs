@@ -14,7 +14,8 @@ namespace ElBasar.Web.Features.Events;
 /// each other, on SQLite the write takes the database's one writer lock; either way the seats are
 /// counted after the lock, so two people racing for the last place never both get it.
 /// </summary>
-public sealed class EventRegistrations(ElBasarDbContext db, Outbox outbox, EventMails mails, OrganizationAccess access, TimeProvider clock)
+public sealed class EventRegistrations(
+    ElBasarDbContext db, Outbox outbox, EventMails mails, OrganizationAccess access, Networks.NetworkAudiences audiences, TimeProvider clock)
 {
     /// <summary>Who asks for a place: an account (maybe for one of its organisations) or a visitor.</summary>
     public sealed record Registrant(Guid? UserId, Guid? OrganizationId, string Name, string Email);
@@ -23,9 +24,16 @@ public sealed class EventRegistrations(ElBasarDbContext db, Outbox outbox, Event
 
     public sealed record Outcome(EventRegistration? Registration, Refusal Refusal);
 
-    /// <summary>Whether a signed-in account may come to a members' event: staff, or a person of a member organisation.</summary>
-    public async Task<bool> IsMemberAsync(Guid userId, bool staff, CancellationToken ct) =>
-        staff || (await access.OrganizationsOfAsync(userId, ct)).Any(o => o.Member);
+    /// <summary>
+    /// Whether a signed-in account may come to a members' event of <paramref name="network"/>: staff, or a person of an
+    /// organisation that is a member of that network or of one it shares its events with under a partnership in force.
+    /// </summary>
+    public async Task<bool> IsMemberAsync(Guid userId, bool staff, Guid network, CancellationToken ct)
+    {
+        if (staff) return true;
+        var mine = await audiences.MemberNetworksAsync(userId, ct);
+        return mine.Count > 0 && (await audiences.ReceivingNetworksAsync(network, Networks.Shared.Events, ct)).Intersect(mine).Any();
+    }
 
     public async Task<Outcome> RegisterAsync(Guid eventId, Registrant who, bool staff, CancellationToken ct)
     {
@@ -33,12 +41,12 @@ public sealed class EventRegistrations(ElBasarDbContext db, Outbox outbox, Event
         if (who.Name.Trim() is not { Length: > 0 and <= 200 } || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || email.Length > 256)
             return new(null, Refusal.BadContact);
         var found = await db.Set<Event>().AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.StartsAt, e.Audience }).SingleOrDefaultAsync(ct);
+            .Select(e => new { e.StartsAt, e.Audience, e.NetworkId }).SingleOrDefaultAsync(ct);
         if (found is null) return new(null, Refusal.NotFound);
         if (found.StartsAt <= clock.GetUtcNow().UtcDateTime) return new(null, Refusal.Past);
         if (who.OrganizationId is { } org && (who.UserId is not { } uid || !await access.CanEditAsync(uid, org, ct)))
             return new(null, Refusal.NotYourOrganization);
-        if (found.Audience == EventAudience.Members && (who.UserId is not { } id || !await IsMemberAsync(id, staff, ct)))
+        if (found.Audience == EventAudience.Members && (who.UserId is not { } id || !await IsMemberAsync(id, staff, found.NetworkId, ct)))
             return new(null, Refusal.MembersOnly);
 
         var now = clock.GetUtcNow().UtcDateTime;

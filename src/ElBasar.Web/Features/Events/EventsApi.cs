@@ -20,7 +20,8 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/events").WithTags("Events");
-        group.MapGet("/", ListAsync).AllowAnonymous().WithSummary("Upcoming events, soonest first (past=true: past events, latest first).");
+        group.MapGet("/", ListAsync).AllowAnonymous()
+            .WithSummary("A network's calendar (network=slug, else the current network): upcoming events, soonest first (past=true: past events, latest first).");
         group.MapPost("/", CreateAsync).RequireAuthorization().WithSummary("Announces an event (facilitators, or the people of the hosting member).");
         group.MapPost("/{id:guid}/registrations", RegisterAsync).RequireAuthorization()
             .WithSummary("Registers the account, or one of its organisations: registered, or waitlisted when full.");
@@ -35,7 +36,10 @@ public static class EventsApi
     public sealed record EventDto(
         Guid Id, string Title, string Kind, string? Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Place,
         HostDto? HostOrganization, double? Latitude, double? Longitude, int? Capacity, string Audience, int Registered, int Waitlisted,
-        string Url, string CalendarUrl);
+        string Url, string CalendarUrl, NetworkDto Network);
+
+    /// <summary>The network an event was announced in: another one's when a partner shares it.</summary>
+    public sealed record NetworkDto(Guid Id, string Name);
 
     public sealed record EventList(int Total, List<EventDto> Items);
 
@@ -52,25 +56,29 @@ public static class EventsApi
     static EventDto Dto(EventCatalog.Summary e, string? description, EventLinks links) => new(
         e.Id, e.Title, EventWords.Slug(e.Kind), description, Paris(e.StartsAt), Paris(e.EndsAt), e.Place,
         e.HostOrganizationId is { } h ? new HostDto(h, e.HostName ?? "") : null, e.Latitude, e.Longitude, e.Capacity,
-        EventWords.Slug(e.Audience), e.Registered, e.Waitlisted, links.Event(e.Id), links.Calendar(e.Id));
+        EventWords.Slug(e.Audience), e.Registered, e.Waitlisted, links.Event(e.Id), links.Calendar(e.Id), new NetworkDto(e.NetworkId, e.NetworkName));
 
-    static async Task<Results<Ok<EventList>, ValidationProblem>> ListAsync(string? past, EventCatalog catalog, EventLinks links, CancellationToken ct)
+    static async Task<Results<Ok<EventList>, ValidationProblem>> ListAsync(string? past, string? network, HttpContext http, EventCatalog catalog,
+        EventCalendars calendars, EventLinks links, CancellationToken ct)
     {
-        if (past is not (null or "true" or "false"))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["past"] = ["past vaut true ou false."] });
-        var items = past == "true" ? await catalog.PastAsync(200, ct) : await catalog.UpcomingAsync(200, ct);
+        var errors = new Dictionary<string, string[]>();
+        if (past is not (null or "true" or "false")) errors["past"] = ["past vaut true ou false."];
+        var networks = await calendars.NetworksAsync(http, network, ct);
+        if (networks is null) errors["network"] = [$"Aucun réseau n'a l'adresse courte « {EventCalendars.Shown(network)} »."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var items = past == "true" ? await catalog.PastAsync(networks!, 200, ct) : await catalog.UpcomingAsync(networks!, 200, ct);
         return TypedResults.Ok(new EventList(items.Count, items.Select(e => Dto(e, null, links)).ToList()));
     }
 
     static async Task<Results<Created<EventDto>, ValidationProblem, ForbidHttpResult>> CreateAsync(
-        EventInput input, ClaimsPrincipal user, EventCatalog catalog, EventLinks links, CancellationToken ct)
+        EventInput input, ClaimsPrincipal user, HttpContext http, Networks.CurrentNetwork current, EventCatalog catalog, EventLinks links, CancellationToken ct)
     {
         if (!await catalog.MayAnnounceAsync(user, ct)) return TypedResults.Forbid();
         var fields = new EventCatalog.Fields(input.Title, input.Kind, input.Description, input.StartsAt?.UtcDateTime, input.EndsAt?.UtcDateTime,
             input.Place, input.HostOrganizationId, input.Latitude, input.Longitude, input.Capacity, input.Audience, input.HostBrings, input.GuestsBring, null);
         var errors = await catalog.CheckAsync(user, fields, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Rendez-vous invalide");
-        var ev = await catalog.CreateAsync(user, fields, ct);
+        var ev = await catalog.CreateAsync(user, fields, (await current.ResolveAsync(http, ct)).Id, ct);
         var summary = (await catalog.SummaryAsync(ev.Id, ct))!;
         return TypedResults.Created($"/api/v1/events/{ev.Id}", Dto(summary, ev.Description, links));
     }
@@ -114,10 +122,13 @@ public static class EventsApi
         return TypedResults.File(Encoding.UTF8.GetBytes(text), ICalendar.ContentType, $"evenement-{ev.StartsAt:yyyyMMdd}.ics");
     }
 
-    static async Task<IResult> AllCalendarAsync(ElBasarDbContext db, EventLinks links, TimeProvider clock, CancellationToken ct)
+    /// <summary>A network's calendar (<c>?reseau=slug</c>, else the current network), its partners' shared events included.</summary>
+    static async Task<IResult> AllCalendarAsync(string? reseau, HttpContext http, EventCatalog catalog, EventCalendars calendars, EventLinks links,
+        TimeProvider clock, CancellationToken ct)
     {
+        if (await calendars.NetworksAsync(http, reseau, ct) is not { } networks) return TypedResults.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        var events = await db.Set<Event>().AsNoTracking().Where(e => e.EndsAt > now).OrderBy(e => e.StartsAt).Take(500).ToListAsync(ct);
+        var events = await catalog.Of(networks).Where(e => e.EndsAt > now).OrderBy(e => e.StartsAt).Take(500).ToListAsync(ct);
         var text = ICalendar.Write("elBasar : les rendez-vous du réseau", events.Select(e => Entry(e, links, now)));
         return TypedResults.Text(text, ICalendar.ContentType);
     }

@@ -13,6 +13,7 @@ public static class EventsModule
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Events/Edit", "/evenements/nouveau"));
         services.AddScoped<EventCatalog>();
         services.AddScoped<EventRegistrations>();
+        services.AddScoped<EventCalendars>();
         services.AddScoped<EventMails>();
         services.AddSingleton<EventLinks>();
         services.AddSingleton<EventReminderJob>();

@@ -135,7 +135,9 @@ public sealed class FeedRecords(ElBasarDbContext db)
 
     async Task<Dictionary<Guid, EventRecord>> EventsAsync(IReadOnlyList<Guid> ids, string siteBase, CancellationToken ct)
     {
-        var events = await db.Set<Event>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        // Like listings, only the home network's events leave the installation.
+        var events = await db.Set<Event>().AsNoTracking()
+            .Where(e => ids.Contains(e.Id) && db.Set<Network>().Any(n => n.IsHome && n.Id == e.NetworkId)).ToListAsync(ct);
         return events.ToDictionary(e => e.Id, e => new EventRecord(Upsert, e.Id.ToString())
         {
             Title = e.Title,

@@ -23,6 +23,7 @@ public sealed class HomeModel(
     public IReadOnlyList<ListingSummary> LatestOffers { get; private set; } = [];
     public IReadOnlyList<ListingSummary> LatestDemands { get; private set; } = [];
     public IReadOnlyList<EventCatalog.Summary> UpcomingEvents { get; private set; } = [];
+    public Guid NetworkId { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,7 +39,8 @@ public sealed class HomeModel(
         LiveDemands = await CountAsync(ListingKind.Demand, ct);
         Featured = await featured.LatestAsync(Latest, ct);
         LatestOffers = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Offer).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
-        UpcomingEvents = await events.UpcomingAsync(3, ct);
+        UpcomingEvents = await events.UpcomingAsync(await audiences.EventNetworksOnAsync(User, networkId, ct), 3, ct);
+        NetworkId = networkId;
         LatestDemands = await ListingSummaries.Project(live.Where(l => l.Kind == ListingKind.Demand).OrderByDescending(l => l.CreatedAt).Take(Latest)).ToListAsync(ct);
     }
 

@@ -13,10 +13,13 @@ namespace ElBasar.Web.Features.Lending;
 /// then the end, of a range, so it works by keyboard and without JavaScript) and the request form.
 /// The item's people also block days and see its history.
 /// </summary>
-public sealed class ItemModel(ElBasarDbContext db, LoanDesk desk, OrganizationAccess access) : PageModel
+public sealed class ItemModel(ElBasarDbContext db, LoanDesk desk, OrganizationAccess access, Networks.NetworkAudiences audiences) : PageModel
 {
     public LendingItem Item { get; private set; } = null!;
     public string Lender { get; private set; } = "";
+
+    /// <summary>The lender's network, named when the installation has several.</summary>
+    public string? LenderNetwork { get; private set; }
     public DateOnly Today { get; private set; }
     public DateOnly MonthStart { get; private set; }
     public IReadOnlyList<IReadOnlyList<CalendarDay>> Weeks { get; private set; } = [];
@@ -94,9 +97,11 @@ public sealed class ItemModel(ElBasarDbContext db, LoanDesk desk, OrganizationAc
         if (item is null) return false;
         var userId = OrganizationAccess.UserIdOf(User);
         CanManage = userId is { } uid && await access.CanEditAsync(uid, item.OrganizationId, ct);
-        if (!CanManage && !await LendingApi.Visible(db).AnyAsync(i => i.Id == id, ct)) return false;
+        if (!CanManage && !await (await LendingApi.VisibleAnywhereAsync(db, audiences, User, ct)).AnyAsync(i => i.Id == id, ct)) return false;
         Item = item;
         Lender = await db.Organizations.Where(o => o.Id == item.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        if (await db.Networks.CountAsync(ct) > 1)
+            LenderNetwork = await db.Networks.Where(n => n.Id == item.Listing!.NetworkId).Select(n => n.Name).SingleAsync(ct);
         Today = desk.Today;
         var shown = Month is { Length: 7 } m && DateOnly.TryParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var wanted)
             ? wanted : ReservationCalendar.TryParse(From, out var from) ? new DateOnly(from.Year, from.Month, 1) : new DateOnly(Today.Year, Today.Month, 1);

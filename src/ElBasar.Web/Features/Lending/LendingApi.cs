@@ -20,7 +20,8 @@ public static class LendingApi
     public static IEndpointRouteBuilder MapLendingApi(this IEndpointRouteBuilder app)
     {
         var items = app.MapGroup("/api/v1/items").WithTags("Lending");
-        items.MapGet("/", ListAsync).AllowAnonymous().WithSummary("Lendable items, newest first.");
+        items.MapGet("/", ListAsync).AllowAnonymous()
+            .WithSummary("A network's lending catalogue (network=slug, else the current network), its partners' shared items included, newest first.");
         items.MapGet("/{id:guid}", GetAsync).AllowAnonymous();
         items.MapGet("/{id:guid}/availability", AvailabilityAsync).AllowAnonymous()
             .WithSummary("Free units on each day from..to (inclusive, Europe/Paris).");
@@ -47,7 +48,10 @@ public static class LendingApi
 
     public sealed record ItemDto(Guid Id, Guid ListingId, string Title, string? Description, string Category, OrganizationRef Organization,
         string? Commune, int Quantity, decimal? DepositEur, decimal? FeeEur, string? Conditions, string? PickupPlace, string? PickupHours,
-        string Audience, bool AutoApprove, int MaxLoanDays, string Url);
+        string Audience, bool AutoApprove, int MaxLoanDays, string Url, NetworkDto Network);
+
+    /// <summary>The network an item belongs to (its listing's): another one's when a partner shares it.</summary>
+    public sealed record NetworkDto(Guid Id, string Name);
 
     public sealed record ItemPage(int Total, int Page, int PageSize, IReadOnlyList<ItemDto> Items);
 
@@ -61,25 +65,36 @@ public static class LendingApi
 
     static Guid UserId(ClaimsPrincipal user) => OrganizationAccess.UserIdOf(user)!.Value;
 
-    /// <summary>Items whose listing is live and public, of active organisations.</summary>
-    public static IQueryable<LendingItem> Visible(ElBasarDbContext db)
+    /// <summary>
+    /// Items whose listing is live and seen by <paramref name="audience"/> (the listing's network and visibility, under
+    /// the partnerships that share lending items: <c>NetworkAudiences</c> with <c>Shared.Items</c>), of active organisations.
+    /// </summary>
+    public static IQueryable<LendingItem> Visible(ElBasarDbContext db, ListingAudience audience)
     {
         var organizations = db.Set<Organization>();
-        return db.LendingItems.Where(i => i.Listing!.Status == ListingStatus.Published && i.Listing.Visibility == ListingVisibility.Everyone
+        var seen = audience.Filter(db.Listings).Where(l => l.Status == ListingStatus.Published).Select(l => l.Id);
+        return db.LendingItems.Where(i => seen.Contains(i.ListingId)
                                           && organizations.Any(o => o.Id == i.OrganizationId && o.Status == OrganizationStatus.Active));
     }
+
+    /// <summary>The items this reader may open anywhere on the installation (an item's page, its calendar, its feed).</summary>
+    public static async Task<IQueryable<LendingItem>> VisibleAnywhereAsync(ElBasarDbContext db, Networks.NetworkAudiences audiences, ClaimsPrincipal user,
+        CancellationToken ct) =>
+        Visible(db, await audiences.AnywhereAsync(user, ct, Networks.Shared.Items));
 
     static IQueryable<ItemDto> Project(ElBasarDbContext db, IQueryable<LendingItem> items, string baseUrl)
     {
         var organizations = db.Set<Organization>();
+        var networks = db.Networks;
         return items.Select(i => new ItemDto(i.Id, i.ListingId, i.Listing!.Title, i.Listing.Description, i.Listing.Category,
             organizations.Where(o => o.Id == i.OrganizationId).Select(o => new OrganizationRef(o.Id, o.Name)).First(),
             i.Listing.Commune, i.Quantity, i.DepositEur, i.FeeEur, i.Conditions, i.PickupPlace, i.PickupHours,
-            i.Audience == LendingAudience.Members ? "members" : "everyone", i.AutoApprove, i.MaxLoanDays, baseUrl + "/pret/" + i.Id));
+            i.Audience == LendingAudience.Members ? "members" : "everyone", i.AutoApprove, i.MaxLoanDays, baseUrl + "/pret/" + i.Id,
+            networks.Where(n => n.Id == i.Listing.NetworkId).Select(n => new NetworkDto(n.Id, n.Name)).First()));
     }
 
-    static async Task<Results<Ok<ItemPage>, ValidationProblem>> ListAsync(string? organizationId, string? page, string? pageSize,
-        HttpContext context, ElBasarDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<ItemPage>, ValidationProblem>> ListAsync(string? organizationId, string? network, string? page, string? pageSize,
+        HttpContext context, ElBasarDbContext db, Networks.CurrentNetwork current, Networks.NetworkAudiences audiences, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         Guid? org = null;
@@ -90,22 +105,27 @@ public static class LendingApi
         }
         var p = PositiveInt(page, "page", 100_000, 1, errors);
         var size = PositiveInt(pageSize, "pageSize", 100, 20, errors);
+        Guid? catalogue = null;
+        if (string.IsNullOrWhiteSpace(network)) catalogue = (await current.ResolveAsync(context, ct)).Id;
+        else if (await db.Networks.Where(n => n.Slug == network.Trim()).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct) is { } named) catalogue = named;
+        else errors["network"] = [$"Aucun réseau n'a l'adresse courte « {(network.Length > 40 ? network[..40] + "…" : network)} »."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Paramètres invalides");
-        var items = Visible(db).AsNoTracking();
+        var items = Visible(db, await audiences.OnAsync(context.User, catalogue!.Value, ct, Networks.Shared.Items)).AsNoTracking();
         if (org is { } o) items = items.Where(i => i.OrganizationId == o);
         var total = await items.CountAsync(ct);
         var rows = await Project(db, items.OrderByDescending(i => i.CreatedAt).Skip((p - 1) * size).Take(size), BaseUrl(context)).ToListAsync(ct);
         return TypedResults.Ok(new ItemPage(total, p, size, rows));
     }
 
-    static async Task<Results<Ok<ItemDto>, NotFound>> GetAsync(Guid id, HttpContext context, ElBasarDbContext db, CancellationToken ct) =>
-        await Project(db, Visible(db).AsNoTracking().Where(i => i.Id == id), BaseUrl(context)).SingleOrDefaultAsync(ct) is { } item
-            ? TypedResults.Ok(item) : TypedResults.NotFound();
+    static async Task<Results<Ok<ItemDto>, NotFound>> GetAsync(Guid id, HttpContext context, ElBasarDbContext db, Networks.NetworkAudiences audiences,
+        CancellationToken ct) =>
+        await Project(db, (await VisibleAnywhereAsync(db, audiences, context.User, ct)).AsNoTracking().Where(i => i.Id == id), BaseUrl(context))
+            .SingleOrDefaultAsync(ct) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound();
 
     static async Task<Results<Ok<AvailabilityDto>, ValidationProblem, NotFound>> AvailabilityAsync(Guid id, string? from, string? to,
-        ElBasarDbContext db, CancellationToken ct)
+        ClaimsPrincipal user, ElBasarDbContext db, Networks.NetworkAudiences audiences, CancellationToken ct)
     {
-        var item = await Visible(db).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        var item = await (await VisibleAnywhereAsync(db, audiences, user, ct)).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return TypedResults.NotFound();
         var errors = new Dictionary<string, string[]>();
         if (!ReservationCalendar.TryParse(from, out var start)) errors["from"] = [$"Indiquez « from » au format AAAA-MM-JJ{Typed(from)}."];
@@ -119,7 +139,8 @@ public static class LendingApi
             days.All(d => d.Free > 0), days.Select(d => new DayDto(ReservationCalendar.Iso(d.Day), d.Free, d.Blocked)).ToList()));
     }
 
-    static async Task<IResult> CreateAsync(HttpContext context, ClaimsPrincipal user, LoanDesk desk, ElBasarDbContext db, CancellationToken ct)
+    static async Task<IResult> CreateAsync(HttpContext context, ClaimsPrincipal user, LoanDesk desk, ElBasarDbContext db, Networks.CurrentNetwork current,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (await ReadBodyAsync(context.Request, errors, required: true, ct) is not { } body) return Invalid(errors);
@@ -140,7 +161,7 @@ public static class LendingApi
             Audience = body.Str("audience", errors), MaxLoanDays = body.Str("maxLoanDays", errors), AutoApprove = autoApprove,
         };
         if (errors.Count > 0) return Invalid(errors);
-        var result = await desk.CreateItemAsync(UserId(user), organizationId, fields, ct);
+        var result = await desk.CreateItemAsync(UserId(user), organizationId, fields, ct, (await current.ResolveAsync(context, ct)).Id);
         if (result.Outcome == LendingOutcome.Invalid) return Invalid(result.Errors);
         if (result.Outcome != LendingOutcome.Done) return TypedResults.Forbid();
         var dto = await Project(db, db.LendingItems.AsNoTracking().Where(i => i.Id == result.Item!.Id), BaseUrl(context)).SingleAsync(ct);
@@ -187,6 +208,7 @@ public static class LendingApi
         LendingOutcome.Invalid => Invalid(result.Errors),
         LendingOutcome.Conflict => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, title: "Dates indisponibles ou action impossible"),
         LendingOutcome.Forbidden => TypedResults.Problem("Seule la structure qui prête peut faire cela.", statusCode: StatusCodes.Status403Forbidden, title: "Interdit"),
+        _ when result.Problem is { } problem => TypedResults.Problem(problem, statusCode: StatusCodes.Status404NotFound, title: "Matériel introuvable"),
         _ => TypedResults.NotFound(),
     };
 

@@ -42,9 +42,10 @@ public static class LendingFeeds
         }
     }
 
-    static async Task<IResult> ItemFeedAsync(Guid id, ElBasarDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    static async Task<IResult> ItemFeedAsync(Guid id, ElBasarDbContext db, Networks.NetworkAudiences audiences, TimeProvider clock, HttpContext http,
+        CancellationToken ct)
     {
-        var item = await LendingApi.Visible(db).AsNoTracking().Include(i => i.Listing).SingleOrDefaultAsync(i => i.Id == id, ct);
+        var item = await (await LendingApi.VisibleAnywhereAsync(db, audiences, http.User, ct)).AsNoTracking().Include(i => i.Listing).SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return Results.NotFound();
         var today = ReservationCalendar.Today(clock.GetUtcNow());
         var since = today.AddDays(-90);

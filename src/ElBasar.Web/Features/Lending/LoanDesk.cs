@@ -17,7 +17,7 @@ namespace ElBasar.Web.Features.Lending;
 /// the borrower and the lender may both cancel; only they see a reservation.
 /// </summary>
 public sealed class LoanDesk(
-    ElBasarDbContext db, OrganizationAccess access, ListingPublisher publisher, HomeNetwork network, LendingMails mails,
+    ElBasarDbContext db, OrganizationAccess access, ListingPublisher publisher, Networks.NetworkAudiences audiences, LendingMails mails,
     CompletedLoans completedLoans, IEnumerable<ILoanReturnedHandler> returnedHandlers, TimeProvider clock)
 {
     public const int MaxQuantity = 500;
@@ -29,7 +29,11 @@ public sealed class LoanDesk(
 
     // ---------- items ----------
 
-    public async Task<LendingResult> CreateItemAsync(Guid userId, Guid organizationId, ItemFields fields, CancellationToken ct)
+    /// <summary>
+    /// Lists an item in <paramref name="networkId"/> (the person's current network) when the organisation is a member of
+    /// it, in the home network otherwise: the item belongs to its listing's network, like any listing.
+    /// </summary>
+    public async Task<LendingResult> CreateItemAsync(Guid userId, Guid organizationId, ItemFields fields, CancellationToken ct, Guid? networkId = null)
     {
         if (!await access.CanEditAsync(userId, organizationId, ct)) return LendingResult.Forbidden;
         var errors = new Dictionary<string, string[]>();
@@ -60,7 +64,7 @@ public sealed class LoanDesk(
             await transaction.RollbackAsync(ct);
             return LendingResult.Invalid(errors);
         }
-        var published = await publisher.CreateAsync(userId, organizationId, listingFields, ct);
+        var published = await publisher.CreateAsync(userId, organizationId, listingFields, ct, networkId);
         if (published.Outcome != PublishingOutcome.Done) return published.Outcome == PublishingOutcome.Invalid
             ? LendingResult.Invalid(new Dictionary<string, string[]>(published.Errors)) : LendingResult.Forbidden;
         var item = new LendingItem
@@ -152,6 +156,9 @@ public sealed class LoanDesk(
         if (item is null || item.Listing!.Status != ListingStatus.Published
             || !await db.Organizations.AnyAsync(o => o.Id == item.OrganizationId && o.Status == OrganizationStatus.Active, ct))
             return LendingResult.NotFound;
+        // Only what the person may see is reservable: their networks' items, and those a partnership shares with them.
+        if (!(await audiences.AnywhereAsync(userId, Networks.Shared.Items, ct)).Sees(item.Listing))
+            return LendingResult.Hidden("Ce matériel n'est pas prêté à votre réseau : il n'est partagé avec vous par aucun partenariat en cours.");
 
         var errors = new Dictionary<string, string[]>();
         var range = ReservationCalendar.CheckRequest(rawFrom, rawTo, Today, item.MaxLoanDays, errors);
@@ -165,11 +172,12 @@ public sealed class LoanDesk(
                 errors["asOrganizationId"] = ["Ce matériel est déjà à votre structure : bloquez plutôt les jours où vous l'utilisez."];
             else
             {
-                var homeId = await network.IdAsync(ct);
+                // Members of the item's network, and of the networks it shares its items with, borrow alike.
+                var lendsTo = await audiences.ReceivingNetworksAsync(item.Listing.NetworkId, Networks.Shared.Items, ct);
                 var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId)
-                    .Select(o => new { o.Name, Member = o.Networks.Any(n => n.NetworkId == homeId && n.IsMember) }).SingleAsync(ct);
+                    .Select(o => new { o.Name, Member = o.Networks.Any(n => lendsTo.Contains(n.NetworkId) && n.IsMember) }).SingleAsync(ct);
                 if (item.Audience == LendingAudience.Members && !org.Member)
-                    errors["asOrganizationId"] = ["Ce matériel se prête aux structures membres du réseau seulement."];
+                    errors["asOrganizationId"] = ["Ce matériel se prête aux structures membres de son réseau et des réseaux partenaires avec qui il le partage seulement."];
                 borrowerName = org.Name;
             }
         }
@@ -465,6 +473,9 @@ public sealed record LendingResult(LendingOutcome Outcome, LendingItem? Item, Re
     static readonly Dictionary<string, string[]> None = [];
     public static readonly LendingResult NotFound = new(LendingOutcome.NotFound, null, null, None, null);
     public static readonly LendingResult Forbidden = new(LendingOutcome.Forbidden, null, null, None, null);
+
+    /// <summary>Not found for this person, with the reason they may read (an item no partnership shares with them).</summary>
+    public static LendingResult Hidden(string problem) => new(LendingOutcome.NotFound, null, null, None, problem);
     public static LendingResult ForItem(LendingItem item) => new(LendingOutcome.Done, item, null, None, null);
     public static LendingResult ForReservation(Reservation r) => new(LendingOutcome.Done, null, r, None, null);
     public static LendingResult Invalid(Dictionary<string, string[]> errors) => new(LendingOutcome.Invalid, null, null, errors, null);

@@ -8,7 +8,7 @@ namespace ElBasar.Web.Features.Lending;
 
 /// <summary>"Proposer du matériel en prêt": an item and its loan listing, for one of the person's organisations.</summary>
 [Authorize]
-public sealed class NewItemModel(LoanDesk desk, OrganizationAccess access, Taxonomy taxonomy) : PageModel
+public sealed class NewItemModel(LoanDesk desk, OrganizationAccess access, Taxonomy taxonomy, Networks.CurrentNetwork current) : PageModel
 {
     public sealed class ItemInput
     {
@@ -53,7 +53,7 @@ public sealed class NewItemModel(LoanDesk desk, OrganizationAccess access, Taxon
             Title = Input.Title, Description = Input.Description, Category = Input.Category, Quantity = Input.Quantity,
             DepositEur = Input.DepositEur, FeeEur = Input.FeeEur, Conditions = Input.Conditions, PickupPlace = Input.PickupPlace,
             PickupHours = Input.PickupHours, Audience = Input.Audience, AutoApprove = Input.AutoApprove, MaxLoanDays = Input.MaxLoanDays,
-        }, ct);
+        }, ct, (await current.ResolveAsync(HttpContext, ct)).Id);
         if (result.Outcome == LendingOutcome.Done) return Redirect($"/pret/{result.Item!.Id}");
         if (result.Outcome != LendingOutcome.Invalid) return NotFound();
         foreach (var (key, messages) in result.Errors)

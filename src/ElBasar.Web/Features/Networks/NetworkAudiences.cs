@@ -9,28 +9,52 @@ namespace ElBasar.Web.Features.Networks;
 /// <summary>
 /// The visibility rules of listings across networks (README.md): which listings a reader sees on
 /// one network's pages, anywhere on the installation, or outside it (feeds, open data, widgets).
+/// Lending items (whose listing carries their network and visibility) and events follow the same
+/// rules under the partnerships that share them (<see cref="Shared"/>).
 /// </summary>
 public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
 {
     /// <summary>The networks the reader belongs to: those where one of their organisations is a member.</summary>
-    public async Task<IReadOnlyList<Guid>> MemberNetworksAsync(ClaimsPrincipal user, CancellationToken ct)
+    public Task<IReadOnlyList<Guid>> MemberNetworksAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        MemberNetworksAsync(OrganizationAccess.UserIdOf(user), ct);
+
+    /// <summary>The networks an account belongs to (none for a visitor).</summary>
+    public async Task<IReadOnlyList<Guid>> MemberNetworksAsync(Guid? user, CancellationToken ct)
     {
-        if (OrganizationAccess.UserIdOf(user) is not { } userId) return [];
+        if (user is not { } userId) return [];
         return await (from m in db.OrganizationMembers
                       join n in db.NetworkMemberships on m.OrganizationId equals n.OrganizationId
                       where m.UserId == userId && n.IsMember
                       select n.NetworkId).Distinct().ToListAsync(ct);
     }
 
-    /// <summary>The partnerships in force that share listings.</summary>
-    public Task<List<Partnership>> ListingPartnershipsAsync(CancellationToken ct) =>
-        db.Partnerships.AsNoTracking().Where(p => p.Status == PartnershipStatus.Active && p.SharesListings).ToListAsync(ct);
+    /// <summary>The partnerships in force that share <paramref name="what"/>.</summary>
+    public Task<List<Partnership>> PartnershipsAsync(Shared what, CancellationToken ct)
+    {
+        var active = db.Partnerships.AsNoTracking().Where(p => p.Status == PartnershipStatus.Active);
+        return (what switch
+        {
+            Shared.Listings => active.Where(p => p.SharesListings),
+            Shared.Items => active.Where(p => p.SharesItems),
+            _ => active.Where(p => p.SharesEvents),
+        }).ToListAsync(ct);
+    }
 
-    /// <summary>On <paramref name="network"/>'s pages: its own listings, and those its partners share towards it.</summary>
-    public async Task<ListingAudience> OnAsync(ClaimsPrincipal user, Guid network, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="from"/> and the networks a partnership in force shares its <paramref name="what"/> towards:
+    /// the members of all of them are treated as <paramref name="from"/>'s own (to borrow, to register).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ReceivingNetworksAsync(Guid from, Shared what, CancellationToken ct) =>
+        [from, .. (await PartnershipsAsync(what, ct)).Where(p => p.Flows(from, p.Other(from))).Select(p => p.Other(from)).Distinct()];
+
+    /// <summary>On <paramref name="network"/>'s pages: its own listings (or items, events), and those its partners share towards it.</summary>
+    public Task<ListingAudience> OnAsync(ClaimsPrincipal user, Guid network, CancellationToken ct, Shared what = Shared.Listings) =>
+        OnAsync(OrganizationAccess.UserIdOf(user), network, what, ct);
+
+    public async Task<ListingAudience> OnAsync(Guid? user, Guid network, Shared what, CancellationToken ct)
     {
         var mine = await MemberNetworksAsync(user, ct);
-        var partnerships = await ListingPartnershipsAsync(ct);
+        var partnerships = await PartnershipsAsync(what, ct);
         if (await SingleNetworkPublicAsync(mine, partnerships, ct) is { } single) return single;
         var all = new HashSet<Guid>();
         var partners = new HashSet<Guid>();
@@ -50,13 +74,26 @@ public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
     }
 
     /// <summary>
+    /// The networks whose events show on <paramref name="network"/>'s calendar for this reader. An event is open to
+    /// everyone on its own network's calendar, so the rule is that of a listing open to everyone.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> EventNetworksOnAsync(ClaimsPrincipal user, Guid network, CancellationToken ct)
+    {
+        var audience = await OnAsync(user, network, ct, Shared.Events);
+        return audience.PublicOnlyOfEveryNetwork ? [network] : [.. audience.All.Union(audience.Public)];
+    }
+
+    /// <summary>
     /// Anywhere on the installation (a listing's page, an organisation's page): a listing open to
     /// everyone is public on its own network's pages, so anyone may open it.
     /// </summary>
-    public async Task<ListingAudience> AnywhereAsync(ClaimsPrincipal user, CancellationToken ct)
+    public Task<ListingAudience> AnywhereAsync(ClaimsPrincipal user, CancellationToken ct, Shared what = Shared.Listings) =>
+        AnywhereAsync(OrganizationAccess.UserIdOf(user), what, ct);
+
+    public async Task<ListingAudience> AnywhereAsync(Guid? user, Shared what, CancellationToken ct)
     {
         var mine = await MemberNetworksAsync(user, ct);
-        var partnerships = await ListingPartnershipsAsync(ct);
+        var partnerships = await PartnershipsAsync(what, ct);
         if (await SingleNetworkPublicAsync(mine, partnerships, ct) is { } single) return single;
         var partners = partnerships.SelectMany(p => new[] { p.ProposerNetworkId, p.PartnerNetworkId }.Where(from => mine.Any(m => m != from && p.Flows(from, m))))
             .ToHashSet();

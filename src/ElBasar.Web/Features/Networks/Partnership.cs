@@ -35,6 +35,9 @@ public sealed class Partnership
     public Guid Other(Guid network) => network == ProposerNetworkId ? PartnerNetworkId : ProposerNetworkId;
 }
 
+/// <summary>What a partnership may share: each follows its own flag (<see cref="Partnership.SharesListings"/> and the others).</summary>
+public enum Shared { Listings, Items, Events }
+
 /// <summary>Both ways, from the proposer to the partner only, or from the partner to the proposer only.</summary>
 public enum PartnershipDirection { Both, ToPartner, ToProposer }
 

@@ -15,7 +15,7 @@ public sealed class EventDocumentTests
         {
             Title = "Apéro itinérant à Arras", Place = "12 rue des Jardins, 62000 Arras",
             StartsAt = FakeClock.Default.UtcDateTime.AddDays(-10), EndsAt = FakeClock.Default.UtcDateTime.AddDays(-10).AddHours(2),
-            CreatedAt = FakeClock.Default.UtcDateTime, UpdatedAt = FakeClock.Default.UtcDateTime,
+            CreatedAt = FakeClock.Default.UtcDateTime, UpdatedAt = FakeClock.Default.UtcDateTime, NetworkId = await app.HomeNetworkIdAsync(),
         };
         await app.WithDbAsync(async db =>
         {

@@ -37,6 +37,7 @@ public sealed class OrganizationMergeTests
         var offer = await new ListingBuilder(duplicate).Titled("Prêt de pompe à vélo").SaveAsync(app);
         var demand = await new ListingBuilder(other).Titled("Cherche pompe").Demand().SaveAsync(app);
         var now = app.Clock.GetUtcNow().UtcDateTime;
+        var home = await app.HomeNetworkIdAsync();
 
         await app.WithDbAsync(async (db, services) =>
         {
@@ -53,7 +54,8 @@ public sealed class OrganizationMergeTests
                 Status = ExchangeStatus.Confirmed, FirstOfPair = true, CreatedAt = now,
             });
             db.Set<LendingItem>().Add(new LendingItem { OrganizationId = duplicate.Id, ListingId = offer.Id, CreatedAt = now });
-            var evening = new Event { Title = "Apéro des voisins", Place = "À l'atelier", HostOrganizationId = duplicate.Id, StartsAt = now.AddDays(10), EndsAt = now.AddDays(10).AddHours(2), CreatedAt = now };
+            var evening = new Event { Title = "Apéro des voisins", Place = "À l'atelier", HostOrganizationId = duplicate.Id, StartsAt = now.AddDays(10), EndsAt = now.AddDays(10).AddHours(2), CreatedAt = now,
+                NetworkId = home };
             db.Set<Event>().Add(evening);
             db.Set<EventRegistration>().Add(new EventRegistration { EventId = evening.Id, OrganizationId = duplicate.Id, UserId = only.Id, Name = "Karim", Email = "karim@example.org", Secret = "s3cret", RequestedAt = now });
             db.Set<DemandWatch>().Add(new DemandWatch { OrganizationId = duplicate.Id, Secret = "watch", CreatedAt = now });
