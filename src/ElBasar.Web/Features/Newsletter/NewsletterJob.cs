@@ -95,16 +95,10 @@ public sealed class NewsletterJob(
         var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
         var issue = await db.Set<NewsletterIssue>().SingleAsync(i => i.Id == issueId, ct);
         if (issue.Enlisted) return;
-        var now = clock.GetUtcNow().UtcDateTime;
 
-        // Every member account receives the digest unless it opted out: its row is made now.
-        var subscribers = db.Set<Subscriber>();
-        var accounts = await db.Set<User>().AsNoTracking()
-            .Where(u => u.EmailConfirmed && u.Email != null && !subscribers.Any(s => s.UserId == u.Id) && !subscribers.Any(s => s.Email == u.Email!.ToLower()))
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
-        foreach (var a in accounts.DistinctBy(a => a.Email!.ToLowerInvariant()))
-            subscribers.Add(new Subscriber { Email = a.Email!.ToLowerInvariant(), Name = a.DisplayName, UserId = a.Id, Status = SubscriberStatus.Active, Secret = Subscribers.NewSecret(), CreatedAt = now, ConfirmedAt = now });
-        await db.SaveChangesAsync(ct);
+        // Every member account of the issue's network receives its digest unless it opted out: its row is made now.
+        await scope.ServiceProvider.GetRequiredService<Subscribers>().AddMembersAsync(issue.NetworkId, ct);
+        var subscribers = db.Set<Subscriber>().Where(s => s.NetworkId == issue.NetworkId);
 
         var deliveries = db.Set<NewsletterDelivery>();
         var missing = await subscribers.Where(s => s.Status == SubscriberStatus.Active && !deliveries.Any(d => d.IssueId == issueId && d.SubscriberId == s.Id))
