@@ -144,6 +144,7 @@ static class AlertsBenchmark
         var taxonomy = services.GetRequiredService<Taxonomy>();
         var territories = services.GetRequiredService<Territories>();
         var users = new List<Guid>();
+        var home = await services.GetRequiredService<ElBasar.Web.Features.Directory.HomeNetwork>().IdAsync();
         var frequencies = new[] { AlertFrequency.Instant, AlertFrequency.Daily, AlertFrequency.Daily, AlertFrequency.Weekly };
         for (long done = 0; done < count;)
         {
@@ -168,7 +169,7 @@ static class AlertsBenchmark
                 var query = mix[(int)(mix.Count * Math.Pow(rng.NextDouble(), 1.5))];
                 var parsed = ListingQuery.Parse(query.Parameters, taxonomy, territories, out var errors);
                 if (errors.Count > 0) throw new InvalidOperationException($"The mix made an invalid query ({query}).");
-                var search = await saved.BuildAsync(users[^1], query.Parameters.Q is { Length: > 0 } q ? q[..Math.Min(q.Length, 100)] : "Sans mots",
+                var search = await saved.BuildAsync(users[^1], home, query.Parameters.Q is { Length: > 0 } q ? q[..Math.Min(q.Length, 100)] : "Sans mots",
                     parsed, frequencies[rng.Next(frequencies.Length)], default);
                 db.Add(search);
                 db.AddRange(await saved.KeysAsync(search, default));

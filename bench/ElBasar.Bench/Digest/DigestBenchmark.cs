@@ -118,8 +118,10 @@ static class DigestBenchmark
         Console.WriteLine($"preparing {provider} {database.Describe()}: {listings:N0} listings, {subscribers:N0} subscribers");
         await database.ResetAsync();
         var watch = Stopwatch.StartNew();
+        Guid home;
         await using (var app = await SearchBenchmark.StartAppAsync(provider, database.ConnectionString))
         {
+            home = await app.Services.GetRequiredService<ElBasar.Web.Features.Directory.HomeNetwork>().IdAsync();
             foreach (var (what, file) in new[] { ("organizations", files.Organizations), ("listings", files.Listings) })
             {
                 if (await ImportCommand.RunAsync(app.Services, [what, file], TextWriter.Null, Console.Error) != 0)
@@ -142,13 +144,13 @@ static class DigestBenchmark
             await db.SaveChangesAsync();
         }
         await BenchTables.WriteAsync(provider, database.ConnectionString, "newsletter_subscribers",
-            ["id", "email", "name", "status", "secret", "created_at", "confirmed_at", "unsubscribed_at"], Subscribers(subscribers, seed));
+            ["id", "network_id", "email", "name", "status", "secret", "created_at", "confirmed_at", "unsubscribed_at"], Subscribers(home, subscribers, seed));
         await BenchTables.AnalyzeAsync(provider, database.ConnectionString);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prepared in {watch.Elapsed.TotalSeconds:0} s"));
     }
 
-    /// <summary>Subscribers of the public over two years; every eleventh never confirmed or left.</summary>
-    static IEnumerable<object?[]> Subscribers(long active, ulong seed)
+    /// <summary>Subscribers of the public to the home network's digest over two years; every eleventh never confirmed or left.</summary>
+    static IEnumerable<object?[]> Subscribers(Guid network, long active, ulong seed)
     {
         var rng = new Rng(seed, 43, 0);
         var since = new DateTime(2024, 11, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -158,7 +160,7 @@ static class DigestBenchmark
             var secret = Convert.ToHexStringLower(BitConverter.GetBytes(rng.NextUInt64())) + Convert.ToHexStringLower(BitConverter.GetBytes(rng.NextUInt64()));
             var status = n % 11 == 10 ? (n % 2 == 0 ? "pending" : "unsubscribed") : "active";
             if (status == "active") made++;
-            yield return [Guid.CreateVersion7(), $"abonne{n}@bench.example.org", rng.Next(3) == 0 ? null : $"Abonnée {n}", status, secret, created,
+            yield return [Guid.CreateVersion7(), network, $"abonne{n}@bench.example.org", rng.Next(3) == 0 ? null : $"Abonnée {n}", status, secret, created,
                 status == "pending" ? null : created.AddHours(1), status == "unsubscribed" ? created.AddDays(30) : null];
         }
     }
@@ -199,7 +201,7 @@ static class DigestBenchmark
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var newsletters = scope.ServiceProvider.GetRequiredService<Newsletters>();
-            var issue = await newsletters.DraftAsync(Month, default);
+            var issue = await newsletters.DraftAsync(await newsletters.NetworkAsync(null, default) ?? throw new InvalidOperationException("No home network."), Month, default);
             await newsletters.ScheduleAsync(issue, null, default);
             var digest = await newsletters.ComposeAsync(issue, default);
             (listings, events) = (digest.Groups.Sum(g => g.Items.Count), digest.Events.Count);

@@ -3,6 +3,7 @@ using System.Xml;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -47,16 +48,19 @@ public static class AlertFeeds
         return Results.Text(Write(self, self, "elBasar : nouvelles annonces", $"{links.BaseUrl}/recherche?sort=newest", entries, clock), ContentType, Encoding.UTF8);
     }
 
+    /// <summary>A saved search's finds that its network shows its owner today (as its mail does).</summary>
     static async Task<IResult> SavedSearchFeedAsync(string token, ElBasarDbContext db, SavedSearches searches, AlertLinks links, TimeProvider clock,
-        HttpContext http, CancellationToken ct)
+        NetworkAudiences audiences, HttpContext http, CancellationToken ct)
     {
         var saved = await db.SavedSearches.AsNoTracking().SingleOrDefaultAsync(s => s.FeedToken == token, ct);
         if (saved is null) return Results.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
+        var audience = NetworkAudiences.On(await audiences.MemberNetworksAsync(saved.UserId, ct), saved.NetworkId,
+            await audiences.PartnershipsAsync(Shared.Listings, ct));
         var entries = await (
                 from m in db.SavedSearchMatches.AsNoTracking()
-                join l in db.Listings on m.ListingId equals l.Id
-                where m.SavedSearchId == saved.Id && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+                join l in audience.Filter(db.Listings) on m.ListingId equals l.Id
+                where m.SavedSearchId == saved.Id && l.Status == ListingStatus.Published
                     && (l.ExpiresAt == null || l.ExpiresAt > now) && l.Organization!.Status == OrganizationStatus.Active
                 orderby m.MatchedAt descending, l.CreatedAt descending
                 select new { l.Id, l.Kind, l.Title, l.Commune, Organization = l.Organization!.Name, m.MatchedAt })

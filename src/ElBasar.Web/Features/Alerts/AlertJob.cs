@@ -3,6 +3,7 @@ using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -111,7 +112,8 @@ public sealed class AlertJob(
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var listing in await matcher.LiveListingsAsync(queued.Distinct().ToList(), now, ct))
             {
-                recorded += await RecordDemandMatchesAsync(db, demands, listing, now, ct);
+                // Demand watches look at public listings only: they know nothing of networks yet.
+                if (listing.Visibility == ListingVisibility.Everyone) recorded += await RecordDemandMatchesAsync(db, demands, listing, now, ct);
                 var found = (await matcher.FindAsync(listing, ct)).Select(m => m.SavedSearchId).ToList();
                 if (found.Count == 0) continue;
                 var known = await db.SavedSearchMatches.Where(m => m.ListingId == listing.Id && found.Contains(m.SavedSearchId))
@@ -256,14 +258,23 @@ public sealed class AlertJob(
         }
 
         var own = db.OrganizationMembers.Where(m => m.UserId == saved.UserId).Select(m => m.OrganizationId);
-        var local = await db.Listings.AsNoTracking()
-            .Where(l => pending.Contains(l.Id) && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+        // Seen again as the search's network shows them today: a partnership ended, or the person
+        // left a network, since the match, and the listing is left out.
+        var audiences = services.GetRequiredService<NetworkAudiences>();
+        var audience = NetworkAudiences.On(await audiences.MemberNetworksAsync(saved.UserId, ct), saved.NetworkId,
+            await audiences.PartnershipsAsync(Shared.Listings, ct));
+        var local = await audience.Filter(db.Listings.AsNoTracking())
+            .Where(l => pending.Contains(l.Id) && l.Status == ListingStatus.Published
                 && (l.ExpiresAt == null || l.ExpiresAt > now) && l.Organization!.Status == OrganizationStatus.Active
                 && !own.Contains(l.OrganizationId))
-            .Select(l => new { l.Id, l.Kind, l.Title, l.Commune, Organization = l.Organization!.Name, l.CreatedAt })
+            .Select(l => new { l.Id, l.Kind, l.Title, l.Commune, Organization = l.Organization!.Name, l.CreatedAt, l.NetworkId })
             .ToListAsync(ct);
+        var sharers = await SharersAsync(db, local.Select(l => l.NetworkId).Where(n => n != saved.NetworkId).Distinct().ToList(), ct);
         var links = services.GetRequiredService<AlertLinks>();
-        var items = local.Select(l => (l.CreatedAt, Item: new AlertMails.Item(l.Id.ToString("N"), Label(l.Kind), l.Title, l.Commune, l.Organization, links.Listing(l.Id))))
+        var items = local.Select(l => (l.CreatedAt, Item: new AlertMails.Item(l.Id.ToString("N"), Label(l.Kind), l.Title, l.Commune, l.Organization, links.Listing(l.Id))
+            {
+                SharedBy = sharers.GetValueOrDefault(l.NetworkId),
+            }))
             .Concat(await RemoteItemsAsync(db, pendingRemote.Select(r => (r.PartnerId, r.RemoteId)).ToHashSet(), now, ct))
             .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Item.Key, StringComparer.Ordinal)
             .Select(i => i.Item).ToList();
@@ -283,6 +294,10 @@ public sealed class AlertJob(
         await transaction.CommitAsync(ct);
         return sent;
     }
+
+    /// <summary>The names of the partner networks whose listings an alert carries, by id.</summary>
+    static async Task<Dictionary<Guid, string>> SharersAsync(ElBasarDbContext db, List<Guid> networks, CancellationToken ct) =>
+        networks.Count == 0 ? [] : await db.Networks.AsNoTracking().Where(n => networks.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
 
     /// <summary>
     /// The partners' listings among <paramref name="wanted"/> that are still held and not expired: one

@@ -12,11 +12,13 @@ public sealed class AlertMails(AlertLinks links, SavedSearches searches)
     /// <summary>
     /// A listing as an alert shows it: <see cref="Key"/> names it in the mail's outbox key, <see cref="Url"/>
     /// is its page. A partner installation's listing has an <see cref="Origin"/> (the partner's name)
-    /// and links to the original on the partner's site, where contact happens.
+    /// and links to the original on the partner's site, where contact happens. A listing of another
+    /// network of this installation, shared by a partnership, names that network in <see cref="SharedBy"/>.
     /// </summary>
     public sealed record Item(string Key, string Kind, string Title, string? Commune, string? Organization, string Url)
     {
         public string? Origin { get; init; }
+        public string? SharedBy { get; init; }
     }
 
     public EmailMessage Build(SavedSearch saved, EmailAddress to, IReadOnlyList<Item> items)
@@ -78,7 +80,10 @@ public sealed class AlertMails(AlertLinks links, SavedSearches searches)
 
     static string Place(Item item) => string.Join(", ", new[] { item.Commune, item.Organization }.Where(p => p is { Length: > 0 }));
 
-    static string? OriginOf(Item item) => item.Origin is { } origin ? $"Annonce du réseau partenaire {origin} : contact sur son site" : null;
+    static string? OriginOf(Item item) =>
+        item.Origin is { } origin ? $"Annonce du réseau partenaire {origin} : contact sur son site"
+        : item.SharedBy is { } network ? $"Annonce partagée par le réseau {network}"
+        : null;
 
     // The same listings always make the same key: a batch queued twice is sent once.
     static string BatchHash(IEnumerable<Item> items) =>

@@ -1,6 +1,7 @@
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
 using Microsoft.EntityFrameworkCore;
@@ -11,27 +12,32 @@ namespace ElBasar.Web.Features.Alerts;
 /// Finds the saved searches a listing is news for, without running them: the listing's stems and
 /// filter keys probe the alert index (<c>saved_search_keys</c>, with the kind and the radius's box
 /// checked there too), and only the searches found are checked in full (<see cref="SavedSearchProfile.Matches"/>).
-/// People never hear of their own organisations' listings. A partner installation's listing is
-/// matched the same way (<see cref="RemoteListingsAsync"/>), with the filters it can answer.
+/// People never hear of their own organisations' listings, nor of a listing that search in the
+/// saved search's network would not show them (<see cref="NetworkAudiences.On"/>). A partner
+/// installation's listing is matched the same way (<see cref="RemoteListingsAsync"/>), with the
+/// filters it can answer.
 /// </summary>
-public sealed class AlertMatcher(ElBasarDbContext db, Taxonomy taxonomy, Territories territories)
+public sealed class AlertMatcher(ElBasarDbContext db, Taxonomy taxonomy, Territories territories, NetworkAudiences audiences)
 {
     public sealed record Match(Guid SavedSearchId, Guid UserId);
 
-    /// <summary>The facts of the live, public listings among <paramref name="ids"/> (others are nobody's news).</summary>
+    /// <summary>
+    /// The facts of the live listings among <paramref name="ids"/> (others are nobody's news),
+    /// whatever their visibility: who may hear of each is settled per saved search.
+    /// </summary>
     public async Task<List<ListingFacts>> LiveListingsAsync(IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken ct)
     {
         var rows = await db.Listings.AsNoTracking()
-            .Where(l => ids.Contains(l.Id) && l.Status == ListingStatus.Published && l.Visibility == ListingVisibility.Everyone
+            .Where(l => ids.Contains(l.Id) && l.Status == ListingStatus.Published
                 && (l.ExpiresAt == null || l.ExpiresAt > now) && l.Organization!.Status == OrganizationStatus.Active)
             .Select(l => new
             {
-                l.Id, l.OrganizationId, l.Kind, l.Category, l.CommuneInsee, l.Latitude, l.Longitude, l.SearchTitle, l.SearchBody,
+                l.Id, l.OrganizationId, l.NetworkId, l.Visibility, l.Kind, l.Category, l.CommuneInsee, l.Latitude, l.Longitude, l.SearchTitle, l.SearchBody,
                 Modes = l.ExchangeModes.Select(m => m.Mode).ToList(),
             })
             .ToListAsync(ct);
         return rows.Select(l => ListingFacts.Of(l.Id, l.OrganizationId, l.Kind, l.Category, l.Modes, l.CommuneInsee,
-            l.Latitude, l.Longitude, l.SearchTitle, l.SearchBody, taxonomy)).ToList();
+            l.Latitude, l.Longitude, l.SearchTitle, l.SearchBody, taxonomy) with { NetworkId = l.NetworkId, Visibility = l.Visibility }).ToList();
     }
 
     /// <summary>A partner installation's listing, as its alert is recorded: the partner and the listing's id there.</summary>
@@ -76,7 +82,7 @@ public sealed class AlertMatcher(ElBasarDbContext db, Taxonomy taxonomy, Territo
             .Where(s => ids.Contains(s.Id) && !s.Paused)
             .Select(s => new
             {
-                s.Id, s.UserId, s.Analysis, s.Kind, s.Categories, s.Modes, s.Market, s.Territory, s.CommuneFilter,
+                s.Id, s.UserId, s.NetworkId, s.Analysis, s.Kind, s.Categories, s.Modes, s.Market, s.Territory, s.CommuneFilter,
                 s.Latitude, s.Longitude, s.RadiusKm,
             })
             .ToListAsync(ct);
@@ -87,11 +93,30 @@ public sealed class AlertMatcher(ElBasarDbContext db, Taxonomy taxonomy, Territo
             .GroupBy(s => (s.Analysis, s.Kind, s.Categories, s.Modes, s.Market, s.Territory, s.CommuneFilter, s.Latitude, s.Longitude, s.RadiusKm))
             .Where(g => SavedSearches.ProfileOf(g.Key.Analysis, g.Key.Kind, g.Key.Categories, g.Key.Modes, g.Key.Market, g.Key.Territory,
                 g.Key.CommuneFilter, g.Key.Latitude, g.Key.Longitude, g.Key.RadiusKm, territories, taxonomy).Matches(listing))
-            .SelectMany(g => g.Select(s => new Match(s.Id, s.UserId)))
+            .SelectMany(g => g.Select(s => (Match: new Match(s.Id, s.UserId), s.NetworkId)))
             .ToList();
-        if (matches.Count == 0) return matches;
+        if (matches.Count == 0) return [];
         var own = await db.OrganizationMembers.AsNoTracking()
             .Where(m => m.OrganizationId == listing.OrganizationId).Select(m => m.UserId).ToListAsync(ct);
-        return matches.Where(m => !own.Contains(m.UserId)).ToList();
+        matches = matches.Where(m => !own.Contains(m.Match.UserId)).ToList();
+        return await SeenAsync(listing, matches, ct);
+    }
+
+    /// <summary>
+    /// The matches whose owner sees <paramref name="listing"/> in their search's network, as
+    /// <c>/recherche</c> there shows it to them. A public listing of the search's own network, or a
+    /// partner installation's listing, is seen by anyone there; any other asks who the owner is.
+    /// </summary>
+    async Task<List<Match>> SeenAsync(ListingFacts listing, List<(Match Match, Guid NetworkId)> matches, CancellationToken ct)
+    {
+        if (listing.NetworkId is not { } home) return matches.Select(m => m.Match).ToList();
+        bool Open((Match Match, Guid NetworkId) m) => m.NetworkId == home && listing.Visibility == ListingVisibility.Everyone;
+        var asking = matches.Where(m => !Open(m)).ToList();
+        if (asking.Count == 0) return matches.Select(m => m.Match).ToList();
+        var partnerships = await audiences.PartnershipsAsync(Shared.Listings, ct);
+        var members = await audiences.MemberNetworksAsync(asking.Select(m => m.Match.UserId).Distinct().ToList(), ct);
+        return matches.Where(m => Open(m)
+                || NetworkAudiences.On(members.GetValueOrDefault(m.Match.UserId) ?? [], m.NetworkId, partnerships).Sees(home, listing.Visibility))
+            .Select(m => m.Match).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Features.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,9 +9,9 @@ namespace ElBasar.Web.Features.Alerts;
 
 /// <summary>"Mes alertes": each saved search with its name, frequency and pause, changed in place, or deleted.</summary>
 [Authorize]
-public sealed class MyAlertsModel(SavedSearches searches, AlertDescriptions descriptions, AlertLinks links) : PageModel
+public sealed class MyAlertsModel(SavedSearches searches, AlertDescriptions descriptions, AlertLinks links, NetworkAudiences audiences) : PageModel
 {
-    public sealed record Row(SavedSearch Search, IReadOnlyList<string> Description, string SearchUrl, string FeedUrl);
+    public sealed record Row(SavedSearch Search, IReadOnlyList<string> Description, string SearchUrl, string FeedUrl, NetworkRef Network);
 
     /// <summary>What one alert's form was sent with, kept when it fails.</summary>
     public sealed record Typed(Guid Id, string? Name, string? Frequency, bool Paused, IReadOnlyDictionary<string, string[]> Errors);
@@ -18,6 +19,9 @@ public sealed class MyAlertsModel(SavedSearches searches, AlertDescriptions desc
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public Typed? Failed { get; private set; }
     public string? DoneMessage { get; private set; }
+
+    /// <summary>Each alert names its network when the person belongs to several, or has alerts in several.</summary>
+    public bool ShowNetworks { get; private set; }
 
     Guid Me => OrganizationAccess.UserIdOf(User)!.Value;
 
@@ -45,10 +49,13 @@ public sealed class MyAlertsModel(SavedSearches searches, AlertDescriptions desc
 
     async Task LoadAsync(CancellationToken ct)
     {
-        Rows = (await searches.ListAsync(Me, ct)).Select(s =>
+        var saved = await searches.ListAsync(Me, ct);
+        var networks = await searches.NetworksOfAsync(saved, ct);
+        Rows = saved.Select(s =>
         {
             var query = searches.QueryOf(s);
-            return new Row(s, descriptions.Describe(query), SearchLinks.For(query), links.Feed(s));
+            return new Row(s, descriptions.Describe(query), SearchLinks.For(query), links.Feed(s), networks[s.NetworkId]);
         }).ToList();
+        ShowNetworks = networks.Count > 1 || (await audiences.MemberNetworksAsync(User, ct)).Count > 1;
     }
 }

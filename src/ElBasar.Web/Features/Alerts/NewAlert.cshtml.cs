@@ -1,5 +1,6 @@
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
@@ -14,7 +15,8 @@ namespace ElBasar.Web.Features.Alerts;
 /// so signing in first brings the person back to the same search; they name it and choose how often.
 /// </summary>
 [Authorize]
-public sealed class NewAlertModel(SavedSearches searches, AlertDescriptions descriptions, Taxonomy taxonomy, Territories territories) : PageModel
+public sealed class NewAlertModel(
+    SavedSearches searches, AlertDescriptions descriptions, Taxonomy taxonomy, Territories territories, CurrentNetwork current) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
@@ -34,8 +36,12 @@ public sealed class NewAlertModel(SavedSearches searches, AlertDescriptions desc
     public IReadOnlyList<string> Description { get; private set; } = [];
     public IReadOnlyDictionary<string, string[]> Problems { get; private set; } = new Dictionary<string, string[]>();
 
-    public IActionResult OnGet()
+    /// <summary>The network the search is made in, and saved in: the one <c>/recherche</c> searched.</summary>
+    public NetworkRef? Network { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Network = await current.ResolveAsync(HttpContext, ct);
         if (!Load()) return Page();
         Name ??= Query.Text.Length > 0 ? Query.Text : "Toutes les annonces";
         if (Name.Length > SavedSearchInput.MaxNameLength) Name = Name[..SavedSearchInput.MaxNameLength];
@@ -44,9 +50,10 @@ public sealed class NewAlertModel(SavedSearches searches, AlertDescriptions desc
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Network = await current.ResolveAsync(HttpContext, ct);
         if (!Load()) return Page();
         var input = new SavedSearchInput(Name, SavedSearchQuery.From(Query), Frequency);
-        var (saved, errors) = await searches.CreateAsync(OrganizationAccess.UserIdOf(User)!.Value, input, ct);
+        var (saved, errors) = await searches.CreateAsync(OrganizationAccess.UserIdOf(User)!.Value, Network.Id, input, ct);
         if (saved is null)
         {
             Problems = errors;

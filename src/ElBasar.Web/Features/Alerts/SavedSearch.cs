@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Federation;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
@@ -16,6 +17,13 @@ public sealed class SavedSearch
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid UserId { get; init; }
+
+    /// <summary>
+    /// The network the search was saved in (the current network then): it alerts about what
+    /// <c>/recherche</c> in that network shows its owner, its own listings and those partners share towards it.
+    /// </summary>
+    public Guid NetworkId { get; set; }
+
     public required string Name { get; set; }
 
     /// <summary>The search parameters as the API names them (<see cref="SavedSearchQuery"/>), as JSON.</summary>
@@ -122,6 +130,8 @@ sealed class SavedSearchConfiguration :
         e.HasIndex(s => s.UserId);
         e.HasIndex(s => s.FeedToken).IsUnique();
         e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Network>().WithMany().HasForeignKey(s => s.NetworkId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(s => s.NetworkId);
     }
 
     public void Configure(EntityTypeBuilder<SavedSearchKey> e)

@@ -63,6 +63,12 @@ public sealed record ListingFacts(
     Guid Id, Guid OrganizationId, ListingKind Kind, string Category, IReadOnlySet<string> Modes,
     bool HasMarketMode, bool HasNonMarketMode, string? CommuneInsee, GeoPoint? Point, IReadOnlySet<string> Stems)
 {
+    /// <summary>The network a local listing belongs to; null for a partner installation's listing, which search shows in every network.</summary>
+    public Guid? NetworkId { get; init; }
+
+    /// <summary>Who may see a local listing (README of Networks); with <see cref="NetworkId"/>, who may hear of it.</summary>
+    public ListingVisibility Visibility { get; init; } = ListingVisibility.Everyone;
+
     public static ListingFacts Of(Guid id, Guid organizationId, ListingKind kind, string category, IEnumerable<string> modes,
         string? communeInsee, double? latitude, double? longitude, string searchTitle, string searchBody, Taxonomy taxonomy)
     {

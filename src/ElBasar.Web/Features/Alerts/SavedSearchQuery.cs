@@ -58,4 +58,7 @@ public sealed record SavedSearchQuery
 public sealed record SavedSearchInput(string? Name, SavedSearchQuery? Query, string? Frequency)
 {
     public const int MaxNameLength = 100;
+
+    /// <summary>The short address (slug) of the network to save the search in; absent: the current network.</summary>
+    public string? Network { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Geo;
@@ -24,12 +26,28 @@ public sealed class SavedSearches(
     public async Task<List<SavedSearch>> ListAsync(Guid userId, CancellationToken ct) =>
         await db.SavedSearches.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(ct);
 
+    /// <summary>The networks of <paramref name="saved"/>, as pages and the API name them.</summary>
+    public async Task<Dictionary<Guid, NetworkRef>> NetworksOfAsync(IEnumerable<SavedSearch> saved, CancellationToken ct)
+    {
+        var ids = saved.Select(s => s.NetworkId).Distinct().ToList();
+        return await db.Networks.AsNoTracking().Where(n => ids.Contains(n.Id))
+            .Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).ToDictionaryAsync(n => n.Id, ct);
+    }
+
+    /// <summary>The network of this short address, or null.</summary>
+    public Task<NetworkRef?> FindNetworkAsync(string slug, CancellationToken ct) =>
+        db.Networks.AsNoTracking().Where(n => n.Slug == slug).Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).SingleOrDefaultAsync(ct);
+
     /// <summary>The person's own saved search, or null: another person's looks like one that does not exist.</summary>
     public Task<SavedSearch?> FindAsync(Guid userId, Guid id, CancellationToken ct) =>
         db.SavedSearches.SingleOrDefaultAsync(s => s.Id == id && s.UserId == userId, ct);
 
-    /// <summary>Checks and saves; errors are keyed by field (<c>name</c>, <c>frequency</c>, <c>query.kind</c>…), in French.</summary>
-    public async Task<(SavedSearch? Saved, Dictionary<string, string[]> Errors)> CreateAsync(Guid userId, SavedSearchInput input, CancellationToken ct)
+    /// <summary>
+    /// Checks and saves in <paramref name="networkId"/> (the network the person searched in); errors
+    /// are keyed by field (<c>name</c>, <c>frequency</c>, <c>query.kind</c>…), in French.
+    /// </summary>
+    public async Task<(SavedSearch? Saved, Dictionary<string, string[]> Errors)> CreateAsync(
+        Guid userId, Guid networkId, SavedSearchInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var name = CheckName(input.Name, errors);
@@ -45,7 +63,7 @@ public sealed class SavedSearches(
             errors["name"] = [$"Vous avez déjà {MaxPerPerson} alertes : supprimez-en une avant d'en créer une autre."];
         if (errors.Count > 0) return (null, errors);
 
-        var saved = await BuildAsync(userId, name!, query!, frequency, ct);
+        var saved = await BuildAsync(userId, networkId, name!, query!, frequency, ct);
         db.SavedSearches.Add(saved);
         await db.SaveChangesAsync(ct);
         await ReindexAsync(saved, ct);
@@ -53,12 +71,12 @@ public sealed class SavedSearches(
     }
 
     /// <summary>A new saved search of a checked query, analysed and ready to add (the benchmark adds many at once).</summary>
-    public async Task<SavedSearch> BuildAsync(Guid userId, string name, ListingQuery query, AlertFrequency frequency, CancellationToken ct)
+    public async Task<SavedSearch> BuildAsync(Guid userId, Guid networkId, string name, ListingQuery query, AlertFrequency frequency, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var saved = new SavedSearch
         {
-            UserId = userId, Name = name, QueryJson = SavedSearchQuery.From(query).ToJson(), Frequency = frequency,
+            UserId = userId, NetworkId = networkId, Name = name, QueryJson = SavedSearchQuery.From(query).ToJson(), Frequency = frequency,
             FeedToken = NewSecret(), Secret = NewSecret(), CreatedAt = now, UpdatedAt = now,
             NextDigestAt = NextDigest(frequency, now),
         };

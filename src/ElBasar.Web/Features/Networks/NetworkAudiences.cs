@@ -18,15 +18,17 @@ public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
     public Task<IReadOnlyList<Guid>> MemberNetworksAsync(ClaimsPrincipal user, CancellationToken ct) =>
         MemberNetworksAsync(OrganizationAccess.UserIdOf(user), ct);
 
-    /// <summary>The networks an account belongs to (none for a visitor).</summary>
-    public async Task<IReadOnlyList<Guid>> MemberNetworksAsync(Guid? user, CancellationToken ct)
-    {
-        if (user is not { } userId) return [];
-        return await (from m in db.OrganizationMembers
-                      join n in db.NetworkMemberships on m.OrganizationId equals n.OrganizationId
-                      where m.UserId == userId && n.IsMember
-                      select n.NetworkId).Distinct().ToListAsync(ct);
-    }
+    /// <summary>The networks an account belongs to (none for a visitor), also for work done without a request (alert mails).</summary>
+    public async Task<IReadOnlyList<Guid>> MemberNetworksAsync(Guid? user, CancellationToken ct) =>
+        user is { } userId ? (await MemberNetworksAsync([userId], ct)).GetValueOrDefault(userId) ?? [] : [];
+
+    /// <summary>The networks of several accounts at once: an account that belongs to none is left out.</summary>
+    public async Task<Dictionary<Guid, IReadOnlyList<Guid>>> MemberNetworksAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
+        (await (from m in db.OrganizationMembers
+                join n in db.NetworkMemberships on m.OrganizationId equals n.OrganizationId
+                where userIds.Contains(m.UserId) && n.IsMember
+                select new { m.UserId, n.NetworkId }).Distinct().ToListAsync(ct))
+            .GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(r => r.NetworkId).ToList());
 
     /// <summary>The partnerships in force that share <paramref name="what"/>.</summary>
     public Task<List<Partnership>> PartnershipsAsync(Shared what, CancellationToken ct)
@@ -55,7 +57,22 @@ public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
     {
         var mine = await MemberNetworksAsync(user, ct);
         var partnerships = await PartnershipsAsync(what, ct);
-        if (await SingleNetworkPublicAsync(mine, partnerships, ct) is { } single) return single;
+        return await SingleNetworkPublicAsync(mine, partnerships, ct) ?? On(mine, network, partnerships);
+    }
+
+    /// <summary>
+    /// The public's view of <paramref name="network"/>'s pages: its listings open to everyone, and
+    /// those its partners share towards it with audience "public" (the digest reads these).
+    /// </summary>
+    public async Task<ListingAudience> PublicOnAsync(Guid network, CancellationToken ct) =>
+        On([], network, await PartnershipsAsync(Shared.Listings, ct));
+
+    /// <summary>
+    /// The rule of <see cref="OnAsync(Guid?, Guid, Shared, CancellationToken)"/> for a reader who belongs to <paramref name="mine"/>,
+    /// under the partnerships in force: what <c>/recherche</c> in <paramref name="network"/> shows them.
+    /// </summary>
+    public static ListingAudience On(IReadOnlyCollection<Guid> mine, Guid network, IReadOnlyCollection<Partnership> partnerships)
+    {
         var all = new HashSet<Guid>();
         var partners = new HashSet<Guid>();
         var open = new HashSet<Guid> { network };

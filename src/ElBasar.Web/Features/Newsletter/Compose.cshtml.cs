@@ -1,6 +1,7 @@
 using System.Globalization;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Features.Events;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -10,10 +11,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Newsletter;
 
-/// <summary>The facilitator's digest of a month: preview, selection, editorial, test, then send or schedule; progress while it goes.</summary>
-[Authorize(Policy = AccountPolicies.Staff)]
-public sealed class ComposeModel(Newsletters newsletters, ElBasarDbContext db, DigestComposer composer) : PageModel
+/// <summary>
+/// A network's digest of a month, for its facilitators (<see cref="DigestFacilitators"/>): preview,
+/// selection, editorial, test, then send or schedule; progress while it goes.
+/// </summary>
+[Authorize]
+public sealed class ComposeModel(Newsletters newsletters, ElBasarDbContext db, DigestComposer composer, DigestFacilitators facilitators) : PageModel
 {
+    public NetworkRef Network { get; private set; } = null!;
+    public string ComposePath => NewsletterLinks.ComposePath(Network);
+    public string ArchivePath => NewsletterLinks.ArchivePath(Network);
     public NewsletterIssue Issue { get; private set; } = null!;
     public DigestComposer.Digest Digest { get; private set; } = null!;
     public IReadOnlyList<DigestComposer.ListingItem> AllListings { get; private set; } = [];
@@ -27,8 +34,9 @@ public sealed class ComposeModel(Newsletters newsletters, ElBasarDbContext db, D
     [BindProperty] public string? ScheduleDate { get; set; }
     [BindProperty] public string? ScheduleTime { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string month, string? fait, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? network, string month, string? fait, CancellationToken ct)
     {
+        if (await RefuseAsync(network, ct) is { } refused) return refused;
         if (!await LoadAsync(month, ct)) return NotFound();
         Message = fait switch
         {
@@ -41,9 +49,10 @@ public sealed class ComposeModel(Newsletters newsletters, ElBasarDbContext db, D
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(string month, CancellationToken ct) => ActAsync(month, "enregistre", (_, _) => Task.FromResult(true), ct);
+    public Task<IActionResult> OnPostSaveAsync(string? network, string month, CancellationToken ct) =>
+        ActAsync(network, month, "enregistre", (_, _) => Task.FromResult(true), ct);
 
-    public Task<IActionResult> OnPostTestAsync(string month, CancellationToken ct) => ActAsync(month, "test", async (issue, c) =>
+    public Task<IActionResult> OnPostTestAsync(string? network, string month, CancellationToken ct) => ActAsync(network, month, "test", async (issue, c) =>
     {
         var me = OrganizationAccess.UserIdOf(User)!.Value;
         var account = await db.Set<User>().AsNoTracking().Where(u => u.Id == me).Select(u => new { u.Email, u.DisplayName }).SingleAsync(c);
@@ -51,10 +60,10 @@ public sealed class ComposeModel(Newsletters newsletters, ElBasarDbContext db, D
         return true;
     }, ct);
 
-    public Task<IActionResult> OnPostSendAsync(string month, CancellationToken ct) =>
-        ActAsync(month, "envoi", (issue, c) => newsletters.ScheduleAsync(issue, null, c), ct);
+    public Task<IActionResult> OnPostSendAsync(string? network, string month, CancellationToken ct) =>
+        ActAsync(network, month, "envoi", (issue, c) => newsletters.ScheduleAsync(issue, null, c), ct);
 
-    public Task<IActionResult> OnPostScheduleAsync(string month, CancellationToken ct) => ActAsync(month, "programme", async (issue, c) =>
+    public Task<IActionResult> OnPostScheduleAsync(string? network, string month, CancellationToken ct) => ActAsync(network, month, "programme", async (issue, c) =>
     {
         if (!DateOnly.TryParseExact(ScheduleDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             || !TimeOnly.TryParseExact(ScheduleTime, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
@@ -66,8 +75,9 @@ public sealed class ComposeModel(Newsletters newsletters, ElBasarDbContext db, D
         return await newsletters.ScheduleAsync(issue, at, c);
     }, ct);
 
-    async Task<IActionResult> ActAsync(string month, string done, Func<NewsletterIssue, CancellationToken, Task<bool>> act, CancellationToken ct)
+    async Task<IActionResult> ActAsync(string? network, string month, string done, Func<NewsletterIssue, CancellationToken, Task<bool>> act, CancellationToken ct)
     {
+        if (await RefuseAsync(network, ct) is { } refused) return refused;
         if (!await LoadAsync(month, ct)) return NotFound();
         if (Issue.Status is IssueStatus.Sending or IssueStatus.Sent)
         {
@@ -87,15 +97,24 @@ public sealed class ComposeModel(Newsletters newsletters, ElBasarDbContext db, D
             await LoadAsync(month, ct);
             return Page();
         }
-        return RedirectToPage(new { month, fait = done });
+        return Redirect($"{ComposePath}/{month}?fait={done}");
+    }
+
+    // As on the list of digests: 403 on the home network's page, 404 on another network's.
+    async Task<IActionResult?> RefuseAsync(string? network, CancellationToken ct)
+    {
+        var answer = await facilitators.CheckAsync(User, network, ct);
+        if (answer.Network is null) return NotFound();
+        Network = answer.Network;
+        return answer.Allowed ? null : Network.IsHome ? Forbid() : NotFound();
     }
 
     async Task<bool> LoadAsync(string month, CancellationToken ct)
     {
         if (!DigestComposer.TryParseMonth(month, out var first)) return false;
-        Issue = await newsletters.DraftAsync(first, ct);
+        Issue = await newsletters.DraftAsync(Network, first, ct);
         Digest = await newsletters.ComposeAsync(Issue, ct);
-        AllListings = (await composer.ComposeAsync(first, "", new HashSet<Guid>(), ct)).Groups.SelectMany(g => g.Items).ToList();
+        AllListings = (await composer.ComposeAsync(Network, first, "", new HashSet<Guid>(), ct)).Groups.SelectMany(g => g.Items).ToList();
         if (Request.Method == "GET")
         {
             Subject = Issue.Subject;

@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,17 +6,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Newsletter;
 
-/// <summary>A sent digest in the web archive, as it was sent.</summary>
-public sealed class IssueModel(ElBasarDbContext db) : PageModel
+/// <summary>A network's sent digest in its web archive, as it was sent.</summary>
+public sealed class IssueModel(ElBasarDbContext db, Newsletters newsletters) : PageModel
 {
     public NewsletterIssue Issue { get; private set; } = null!;
+    public NetworkRef Network { get; private set; } = null!;
+    public string ArchivePath => NewsletterLinks.ArchivePath(Network);
 
     /// <summary>The body of the frozen digest: our own HTML, built from encoded text and Markdown without raw HTML.</summary>
     public string Body { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string month, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? network, string month, CancellationToken ct)
     {
-        var issue = await db.Set<NewsletterIssue>().AsNoTracking().SingleOrDefaultAsync(i => i.Month == month && i.Status == IssueStatus.Sent, ct);
+        if (await newsletters.NetworkAsync(network, ct) is not { } found) return NotFound();
+        Network = found;
+        var issue = await db.Set<NewsletterIssue>().AsNoTracking()
+            .SingleOrDefaultAsync(i => i.NetworkId == found.Id && i.Month == month && i.Status == IssueStatus.Sent, ct);
         if (issue?.Html is null) return NotFound();
         Issue = issue;
         var html = issue.Html;

@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -6,13 +7,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ElBasar.Web.Features.Newsletter;
 
 /// <summary>
-/// Someone who receives the monthly digest: a member account (a row is made for each account when
-/// a digest is sent, so that it can opt out) or a person of the public who confirmed their address
-/// (double opt-in).
+/// Someone who receives one network's monthly digest: a member account (a row is made for each
+/// account of the network when its digest is sent, so that it can opt out) or a person of the
+/// public who confirmed their address (double opt-in). One row per network and address.
 /// </summary>
 public sealed class Subscriber
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>The network whose digest this is (those subscribed before networks had digests: the home network).</summary>
+    public Guid NetworkId { get; init; }
     public required string Email { get; set; }
     public string? Name { get; set; }
     public Guid? UserId { get; init; }
@@ -28,10 +32,13 @@ public sealed class Subscriber
 /// <summary>Pending: asked on the public form, address not confirmed yet.</summary>
 public enum SubscriberStatus { Pending, Active, Unsubscribed }
 
-/// <summary>The digest of one month: composed automatically, edited by a facilitator, then sent once to every subscriber.</summary>
+/// <summary>One network's digest of one month: composed automatically, edited by a facilitator, then sent once to every subscriber of that network.</summary>
 public sealed class NewsletterIssue
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>The network whose digest this is.</summary>
+    public Guid NetworkId { get; init; }
 
     /// <summary>"2026-11": the month whose offers, demands and new members it tells.</summary>
     public required string Month { get; init; }
@@ -78,9 +85,11 @@ sealed class NewsletterConfiguration :
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Status).HasSlugConversion().HasMaxLength(20);
         e.Property(x => x.Secret).HasMaxLength(64);
-        e.HasIndex(x => x.Email).IsUnique();
-        e.HasIndex(x => x.UserId).IsUnique();
+        e.HasIndex(x => new { x.NetworkId, x.Email }).IsUnique();
+        e.HasIndex(x => new { x.NetworkId, x.UserId }).IsUnique();
+        e.HasIndex(x => x.UserId);
         e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Network>().WithMany().HasForeignKey(x => x.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<NewsletterIssue> e)
@@ -89,7 +98,8 @@ sealed class NewsletterConfiguration :
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Month).HasMaxLength(7);
-        e.HasIndex(x => x.Month).IsUnique();
+        e.HasIndex(x => new { x.NetworkId, x.Month }).IsUnique();
+        e.HasOne<Network>().WithMany().HasForeignKey(x => x.NetworkId).OnDelete(DeleteBehavior.Cascade);
         e.Property(x => x.Subject).HasMaxLength(200);
         e.Property(x => x.Status).HasSlugConversion().HasMaxLength(20);
     }

@@ -16,13 +16,16 @@ public static class NewsletterApi
     public sealed record PreviewDto(string Month, string Subject, List<DigestComposer.ListingItem> Listings, List<DigestComposer.NewMember> NewMembers,
         List<DigestComposer.EventItem> Events, string Html);
 
-    static async Task<Results<Ok<PreviewDto>, ValidationProblem>> PreviewAsync(string? month, DigestComposer composer, Newsletters newsletters, CancellationToken ct)
+    /// <summary>The home network's digest, or the one of <c>network</c> (a short address).</summary>
+    static async Task<Results<Ok<PreviewDto>, ValidationProblem>> PreviewAsync(string? month, string? network, DigestComposer composer, Newsletters newsletters, CancellationToken ct)
     {
         if (!DigestComposer.TryParseMonth(month, out var first))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Le mois s'écrit AAAA-MM, par exemple 2026-11."] });
+        if (await newsletters.NetworkAsync(network, ct) is not { } digestNetwork)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["network"] = [$"Aucun réseau n'a l'adresse courte « {network} »."] });
         // The month's draft when there is one (its editorial and selection), else the composition alone: a GET changes nothing.
-        var issue = await newsletters.FindAsync(first, ct);
-        var digest = issue is null ? await composer.ComposeAsync(first, "", new HashSet<Guid>(), ct) : await newsletters.ComposeAsync(issue, ct);
+        var issue = await newsletters.FindAsync(digestNetwork.Id, first, ct);
+        var digest = issue is null ? await composer.ComposeAsync(digestNetwork, first, "", new HashSet<Guid>(), ct) : await newsletters.ComposeAsync(issue, ct);
         return TypedResults.Ok(new PreviewDto(digest.Month, issue?.Subject ?? digest.Title, digest.Groups.SelectMany(g => g.Items).ToList(), digest.NewMembers, digest.Events, digest.Html));
     }
 }

@@ -98,16 +98,9 @@ public sealed class NewsletterJob(
         var db = scope.ServiceProvider.GetRequiredService<ElBasarDbContext>();
         var issue = await db.Set<NewsletterIssue>().SingleAsync(i => i.Id == issueId, ct);
         if (issue.Enlisted) return issue;
-        var now = clock.GetUtcNow().UtcDateTime;
 
-        // Every member account receives the digest unless it opted out: its row is made now.
-        var subscribers = db.Set<Subscriber>();
-        var accounts = await db.Set<User>().AsNoTracking()
-            .Where(u => u.EmailConfirmed && u.Email != null && !subscribers.Any(s => s.UserId == u.Id) && !subscribers.Any(s => s.Email == u.Email!.ToLower()))
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
-        foreach (var a in accounts.DistinctBy(a => a.Email!.ToLowerInvariant()))
-            subscribers.Add(new Subscriber { Email = a.Email!.ToLowerInvariant(), Name = a.DisplayName, UserId = a.Id, Status = SubscriberStatus.Active, Secret = Subscribers.NewSecret(), CreatedAt = now, ConfirmedAt = now });
-        await db.SaveChangesAsync(ct);
+        // Every member account of the issue's network receives its digest unless it opted out: its row is made now.
+        await scope.ServiceProvider.GetRequiredService<Subscribers>().AddMembersAsync(issue.NetworkId, ct);
 
         // One statement in the database: the list never passes through the process, whatever its length.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -115,7 +108,7 @@ public sealed class NewsletterJob(
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO newsletter_deliveries (issue_id, subscriber_id)
             SELECT {issueId}, s.id FROM newsletter_subscribers AS s
-            WHERE s.status = {active}
+            WHERE s.network_id = {issue.NetworkId} AND s.status = {active}
               AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries AS d WHERE d.issue_id = {issueId} AND d.subscriber_id = s.id)
             """, ct);
         issue.Enlisted = true;

@@ -3,6 +3,8 @@ using System.Text;
 using ElBasar.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.WebUtilities;
 
+using ElBasar.Web.Features.Networks;
+
 namespace ElBasar.Web.Features.Newsletter;
 
 /// <summary>
@@ -17,6 +19,14 @@ public sealed class NewsletterLinks(SiteLinks site)
     public string Organization(Guid id) => $"{BaseUrl}/structures/{id}";
     public string Event(Guid id) => $"{BaseUrl}/evenements/{id}";
     public string Archive => $"{BaseUrl}/lettre";
+
+    /// <summary>The network's archive and subscription page: <c>/lettre</c> for the home network, <c>/reseaux/{slug}/lettre</c> for another.</summary>
+    public string ArchiveOf(NetworkRef network) => BaseUrl + ArchivePath(network);
+
+    public static string ArchivePath(NetworkRef network) => network.IsHome ? "/lettre" : $"/reseaux/{network.Slug}/lettre";
+
+    /// <summary>Where the network's facilitators compose its digest.</summary>
+    public static string ComposePath(NetworkRef network) => network.IsHome ? "/animation/lettre" : $"/reseaux/{network.Slug}/animation/lettre";
 
     public string Unsubscribe(Subscriber s) => $"{BaseUrl}/lettre/desabonner/{s.Id}?signature={Sign(s, "unsubscribe")}";
     public string Confirm(Subscriber s) => $"{BaseUrl}/lettre/confirmer/{s.Id}?signature={Sign(s, "confirm")}";

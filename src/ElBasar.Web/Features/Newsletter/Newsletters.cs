@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using ElBasar.Web.Features.Accounts;
+using ElBasar.Web.Features.Directory;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +19,21 @@ public sealed class Newsletters(ElBasarDbContext db, DigestComposer composer, Ne
 {
     public sealed record Progress(int Total, int Queued, int Sent);
 
-    public async Task<NewsletterIssue> DraftAsync(DateOnly month, CancellationToken ct)
+    /// <summary>The network of a digest's pages: the one of this short address, the home network without one; null when there is none.</summary>
+    public async Task<NetworkRef?> NetworkAsync(string? slug, CancellationToken ct) =>
+        slug is null
+            ? await CurrentNetwork.HomeAsync(db, ct)
+            : await db.Networks.AsNoTracking().Where(n => n.Slug == slug).Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).SingleOrDefaultAsync(ct);
+
+    public Task<NetworkRef> NetworkOfAsync(NewsletterIssue issue, CancellationToken ct) =>
+        db.Networks.AsNoTracking().Where(n => n.Id == issue.NetworkId).Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).SingleAsync(ct);
+
+    public async Task<NewsletterIssue> DraftAsync(NetworkRef network, DateOnly month, CancellationToken ct)
     {
         var key = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (await db.Set<NewsletterIssue>().SingleOrDefaultAsync(i => i.Month == key, ct) is { } existing) return existing;
+        if (await db.Set<NewsletterIssue>().SingleOrDefaultAsync(i => i.NetworkId == network.Id && i.Month == key, ct) is { } existing) return existing;
         var now = clock.GetUtcNow().UtcDateTime;
-        var issue = new NewsletterIssue { Month = key, Subject = $"La lettre du réseau, {DigestComposer.MonthName(month)}", CreatedAt = now, UpdatedAt = now };
+        var issue = new NewsletterIssue { NetworkId = network.Id, Month = key, Subject = DigestComposer.TitleOf(network, month), CreatedAt = now, UpdatedAt = now };
         db.Add(issue);
         try
         {
@@ -32,22 +43,23 @@ public sealed class Newsletters(ElBasarDbContext db, DigestComposer composer, Ne
         {
             // Two facilitators opened the month at once: the other's draft is the one.
             db.ChangeTracker.Clear();
-            return await db.Set<NewsletterIssue>().SingleAsync(i => i.Month == key, ct);
+            return await db.Set<NewsletterIssue>().SingleAsync(i => i.NetworkId == network.Id && i.Month == key, ct);
         }
         return issue;
     }
 
-    public Task<NewsletterIssue?> FindAsync(DateOnly month, CancellationToken ct)
+    public Task<NewsletterIssue?> FindAsync(Guid networkId, DateOnly month, CancellationToken ct)
     {
         var key = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        return db.Set<NewsletterIssue>().SingleOrDefaultAsync(i => i.Month == key, ct);
+        return db.Set<NewsletterIssue>().SingleOrDefaultAsync(i => i.NetworkId == networkId && i.Month == key, ct);
     }
 
     public static IReadOnlySet<Guid> Excluded(NewsletterIssue issue) =>
         issue.ExcludedListings.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();
 
-    public Task<DigestComposer.Digest> ComposeAsync(NewsletterIssue issue, CancellationToken ct) =>
-        composer.ComposeAsync(DateOnly.ParseExact(issue.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), issue.Editorial, Excluded(issue), ct);
+    public async Task<DigestComposer.Digest> ComposeAsync(NewsletterIssue issue, CancellationToken ct) =>
+        await composer.ComposeAsync(await NetworkOfAsync(issue, ct), DateOnly.ParseExact(issue.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            issue.Editorial, Excluded(issue), ct);
 
     /// <summary>Keeps the subject, the editorial and the listings left out; only while not sent.</summary>
     public async Task<bool> SaveAsync(NewsletterIssue issue, string subject, string editorial, IEnumerable<Guid> excluded, CancellationToken ct)
@@ -65,7 +77,7 @@ public sealed class Newsletters(ElBasarDbContext db, DigestComposer composer, Ne
     public async Task SendTestAsync(NewsletterIssue issue, string email, string? name, CancellationToken ct)
     {
         var digest = await ComposeAsync(issue, ct);
-        var link = links.Archive;
+        var link = links.ArchiveOf(await NetworkOfAsync(issue, ct));
         outbox.Add(new EmailMessage(new EmailAddress(email, name), "[Test] " + issue.Subject,
             digest.Text.Replace(DigestComposer.UnsubscribePlaceholder, link), digest.Html.Replace(DigestComposer.UnsubscribePlaceholder, WebUtility.HtmlEncode(link)))
         {

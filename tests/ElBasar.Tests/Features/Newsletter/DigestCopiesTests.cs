@@ -22,7 +22,8 @@ public sealed class DigestCopiesTests
         var issue = await app.WithDbAsync(async (_, services) =>
         {
             var newsletters = services.GetRequiredService<Newsletters>();
-            var draft = await newsletters.DraftAsync(new DateOnly(2026, 11, 1), CancellationToken.None);
+            var home = await newsletters.NetworkAsync(null, CancellationToken.None);
+            var draft = await newsletters.DraftAsync(home!, new DateOnly(2026, 11, 1), CancellationToken.None);
             await newsletters.ScheduleAsync(draft, null, CancellationToken.None);
             return draft;
         });

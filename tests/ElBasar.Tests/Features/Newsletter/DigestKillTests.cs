@@ -42,7 +42,8 @@ public sealed class DigestKillTests(ITestOutputHelper output)
             issueId = await setup.WithDbAsync(async (_, services) =>
             {
                 var newsletters = services.GetRequiredService<Newsletters>();
-                var issue = await newsletters.DraftAsync(new DateOnly(2026, 11, 1), CancellationToken.None);
+                var home = await newsletters.NetworkAsync(null, CancellationToken.None);
+                var issue = await newsletters.DraftAsync(home!, new DateOnly(2026, 11, 1), CancellationToken.None);
                 await newsletters.ScheduleAsync(issue, null, CancellationToken.None);   // "send now": the worker takes it
                 return issue.Id;
             });

@@ -76,8 +76,9 @@ public sealed class DigestTests
         await app.WithDbAsync(async db =>
         {
             var user = await db.Set<User>().SingleAsync(u => u.Email == "sans-lettre@example.org");
-            db.Add(new Subscriber { Email = "sans-lettre@example.org", UserId = user.Id, Status = SubscriberStatus.Unsubscribed, Secret = "s", CreatedAt = FakeClock.Default.UtcDateTime });
-            db.Add(new Subscriber { Email = "pas-confirme@example.org", Status = SubscriberStatus.Pending, Secret = "p", CreatedAt = FakeClock.Default.UtcDateTime });
+            var home = await db.Networks.Where(n => n.IsHome).Select(n => n.Id).SingleAsync();
+            db.Add(new Subscriber { NetworkId = home, Email = "sans-lettre@example.org", UserId = user.Id, Status = SubscriberStatus.Unsubscribed, Secret = "s", CreatedAt = FakeClock.Default.UtcDateTime });
+            db.Add(new Subscriber { NetworkId = home, Email = "pas-confirme@example.org", Status = SubscriberStatus.Pending, Secret = "p", CreatedAt = FakeClock.Default.UtcDateTime });
             await db.SaveChangesAsync();
         });
         await app.AddSubscribersAsync(3);

@@ -38,10 +38,14 @@ static class Newslettering
     });
 
     /// <summary>Public subscribers who confirmed, added straight to the table.</summary>
-    public static Task AddSubscribersAsync(this TestApp app, int count, string prefix = "lecteur") => app.WithDbAsync(async db =>
+    public static async Task AddSubscribersAsync(this TestApp app, int count, string prefix = "lecteur", Guid? network = null)
     {
-        for (var i = 0; i < count; i++)
-            db.Add(new Subscriber { Email = $"{prefix}{i}@example.org", Status = SubscriberStatus.Active, Secret = Subscribers.NewSecret(), CreatedAt = FakeClock.Default.UtcDateTime });
-        await db.SaveChangesAsync();
-    });
+        var networkId = network ?? await app.HomeNetworkIdAsync();
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < count; i++)
+                db.Add(new Subscriber { NetworkId = networkId, Email = $"{prefix}{i}@example.org", Status = SubscriberStatus.Active, Secret = Subscribers.NewSecret(), CreatedAt = FakeClock.Default.UtcDateTime });
+            await db.SaveChangesAsync();
+        });
+    }
 }

@@ -77,11 +77,12 @@ public sealed partial class TwoNodesTests(ITestOutputHelper output)
             await setup.CreateAccountAsync("lou@example.org", SiteRoles.Member, "Lou Petit");
 
             var now = setup.Clock.Now.UtcDateTime;
+            var home = await setup.HomeNetworkIdAsync();
             digestReaders = await setup.WithDbAsync(async (db, _) =>
             {
                 for (var i = 0; i < 3; i++)
-                    db.Add(new Subscriber { Email = $"lecteur{i}@example.org", Status = SubscriberStatus.Active, Secret = Subscribers.NewSecret(), CreatedAt = now, ConfirmedAt = now });
-                db.Add(new NewsletterIssue { Month = $"{now:yyyy-MM}", Subject = DigestSubject, Status = IssueStatus.Scheduled, ScheduledAt = now, CreatedAt = now, UpdatedAt = now });
+                    db.Add(new Subscriber { NetworkId = home, Email = $"lecteur{i}@example.org", Status = SubscriberStatus.Active, Secret = Subscribers.NewSecret(), CreatedAt = now, ConfirmedAt = now });
+                db.Add(new NewsletterIssue { NetworkId = home, Month = $"{now:yyyy-MM}", Subject = DigestSubject, Status = IssueStatus.Scheduled, ScheduledAt = now, CreatedAt = now, UpdatedAt = now });
                 await db.SaveChangesAsync();
                 return await db.Set<User>().CountAsync(u => u.EmailConfirmed) + 3;
             });
