@@ -1,5 +1,3 @@
-using ElBasar.Web.Features.Accounts;
-
 namespace ElBasar.Web.Features.Exchanges;
 
 /// <summary>Exchanges between members, their recommendations, and the impact dashboard (README.md beside this file).</summary>
