@@ -302,9 +302,9 @@ static class ImpactBenchmark
         await using var scope = services.CreateAsyncScope();
         var report = scope.ServiceProvider.GetRequiredService<ImpactReport>();
         var watch = Stopwatch.StartNew();
-        var figures = await report.ComputeAsync(period, default);
+        var figures = await report.ComputeAsync(period, ImpactScope.Installation, default);
         var figuresMs = watch.Elapsed.TotalMilliseconds;
-        var links = await report.LinksAsync(period, 150, default);
+        var links = await report.LinksAsync(period, ImpactScope.Installation, 150, default);
         watch.Stop();
         if (links.Count == 0 && figures.Exchanges > 0) throw new InvalidOperationException("The links found no organisation: the generated ids do not match.");
         return (figures, figuresMs, watch.Elapsed.TotalMilliseconds);

@@ -130,7 +130,7 @@ public static class ExchangesApi
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(Display.ToParis(clock.GetUtcNow().UtcDateTime));
         if (ImpactPeriod.Parse(from, to, today, errors) is not { } period) return TypedResults.ValidationProblem(errors, title: "Période invalide");
-        return TypedResults.Ok(await report.ComputeAsync(period, ct));
+        return TypedResults.Ok(await report.ComputeAsync(period, ImpactScope.Installation, ct));
     }
 
     static IResult Outcome(LedgerResult result, Func<Exchange, IResult> done) => result.Outcome switch

@@ -1,5 +1,3 @@
-using ElBasar.Web.Features.Accounts;
-
 namespace ElBasar.Web.Features.Exchanges;
 
 /// <summary>Exchanges between members, their recommendations, and the impact dashboard (README.md beside this file).</summary>
@@ -11,6 +9,7 @@ public static class ExchangesModule
         services.AddScoped<Lending.ILoanReturnedHandler, LoanExchanges>();
         services.AddScoped<Infrastructure.Web.IBackOfficeSource, ExchangesBackOffice>();
         services.AddScoped<ImpactReport>();
+        services.AddScoped<ImpactScopes>();
         services.AddScoped<ImpactRollups>();
         services.AddScoped<MemberActivity>();
         services.AddScoped<ExchangeActivity>();
@@ -24,8 +23,9 @@ public static class ExchangesModule
     public static IEndpointRouteBuilder MapExchanges(this IEndpointRouteBuilder app)
     {
         app.MapExchangesApi();
-        app.MapGet("/animation/impact/echanges.csv", ImpactExport.ExchangesCsvAsync).RequireAuthorization(AccountPolicies.Staff).ExcludeFromDescription();
-        app.MapGet("/animation/impact/membres.csv", ImpactExport.MembersCsvAsync).RequireAuthorization(AccountPolicies.Staff).ExcludeFromDescription();
+        // Signed in; ImpactExport then answers only for the networks the person runs.
+        app.MapGet("/animation/impact/echanges.csv", ImpactExport.ExchangesCsvAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/animation/impact/membres.csv", ImpactExport.MembersCsvAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 }

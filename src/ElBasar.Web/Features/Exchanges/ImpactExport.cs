@@ -4,6 +4,7 @@ using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Exchanges;
@@ -11,7 +12,9 @@ namespace ElBasar.Web.Features.Exchanges;
 /// <summary>
 /// The dashboard's data as CSV for French Excel (semicolons, decimal commas, UTF-8 with a BOM, French
 /// headers): the confirmed exchanges of the period, written as they are read so a large period never
-/// sits in memory, and each member's activity in the period.
+/// sits in memory, and each member's activity in the period; of the whole installation or of one network, with its
+/// partners or not (<see cref="ImpactScope"/>), for whoever runs them: a request for a network the person does not run
+/// is answered 404, as if it were not there.
 /// </summary>
 public static class ImpactExport
 {
@@ -30,12 +33,13 @@ public static class ImpactExport
 
     static readonly CultureInfo French = WebModule.French;
 
-    public static async Task ExchangesCsvAsync(HttpContext context, string? from, string? to, ElBasarDbContext db, Taxonomy taxonomy, TimeProvider clock, CancellationToken ct)
+    public static async Task ExchangesCsvAsync(HttpContext context, string? from, string? to, ElBasarDbContext db, ImpactScopes scopes, Taxonomy taxonomy,
+        TimeProvider clock, CancellationToken ct)
     {
-        if (await PeriodAsync(context, from, to, clock) is not { } period) return;
+        if (await PeriodAsync(context, from, to, clock) is not { } period || await ScopeAsync(context, scopes, ct) is not { } scope) return;
         var organizations = db.Organizations;
-        var rows = db.Exchanges.AsNoTracking()
-            .Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= period.From && e.Date <= period.To)
+        var rows = scope.Filter(db.Exchanges.AsNoTracking()
+            .Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= period.From && e.Date <= period.To), db)
             .OrderBy(e => e.Date).ThenBy(e => e.CreatedAt)
             .Select(e => new
             {
@@ -45,7 +49,7 @@ public static class ImpactExport
                 e.ConfirmedByFacilitator, e.DistanceKm, e.FromDepartement, e.ToDepartement, e.FirstOfPair,
             })
             .AsAsyncEnumerable();
-        await using var writer = await StartAsync(context, $"echanges-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv".Replace('/', '-'));
+        await using var writer = await StartAsync(context, $"echanges-{scope.FileTag}-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv".Replace('/', '-'));
         await LineAsync(writer, ExchangeHeaders);
         await foreach (var e in rows.WithCancellation(ct))
             await LineAsync(writer,
@@ -58,11 +62,12 @@ public static class ImpactExport
             ]);
     }
 
-    public static async Task MembersCsvAsync(HttpContext context, string? from, string? to, MemberActivity activity, TimeProvider clock, Taxonomy taxonomy, CancellationToken ct)
+    public static async Task MembersCsvAsync(HttpContext context, string? from, string? to, MemberActivity activity, ImpactScopes scopes, TimeProvider clock,
+        Taxonomy taxonomy, CancellationToken ct)
     {
-        if (await PeriodAsync(context, from, to, clock) is not { } period) return;
-        var members = await activity.MembersAsync(period, ct);
-        await using var writer = await StartAsync(context, $"membres-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv".Replace('/', '-'));
+        if (await PeriodAsync(context, from, to, clock) is not { } period || await ScopeAsync(context, scopes, ct) is not { } scope) return;
+        var members = await activity.MembersAsync(period, scope, ct);
+        await using var writer = await StartAsync(context, $"membres-{scope.FileTag}-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv".Replace('/', '-'));
         await LineAsync(writer, MemberHeaders);
         foreach (var m in members)
             await LineAsync(writer,
@@ -78,10 +83,39 @@ public static class ImpactExport
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(Display.ToParis(clock.GetUtcNow().UtcDateTime));
         if (ImpactPeriod.Parse(from, to, today, errors) is { } period) return period;
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(string.Join("\n", errors.SelectMany(e => e.Value)));
+        await PlainAsync(context, StatusCodes.Status400BadRequest, string.Join("\n", errors.SelectMany(e => e.Value)));
         return null;
+    }
+
+    /// <summary>The scope asked (<c>?reseau=&amp;partenaires=</c>), else the dashboard's default; null once the answer is written.</summary>
+    static async Task<ImpactScope?> ScopeAsync(HttpContext context, ImpactScopes scopes, CancellationToken ct)
+    {
+        var networks = await scopes.NetworksAsync(ct);
+        var run = await scopes.RunByAsync(context.User, networks, ct);
+        var (asked, unknown) = await scopes.AskedAsync(context.Request, networks, ct);
+        if (unknown)
+        {
+            await PlainAsync(context, StatusCodes.Status400BadRequest, "Ce réseau n'existe pas : « reseau » est l'adresse courte d'un réseau de l'installation, ou vide pour toute l'installation.");
+            return null;
+        }
+        if (run.Count == 0)
+        {
+            await context.ForbidAsync();
+            return null;
+        }
+        if (asked is not null && !ImpactScopes.MaySeeDetails(asked, run, networks))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return null;
+        }
+        return asked ?? await scopes.DetailsDefaultAsync(context, run, networks, ct);
+    }
+
+    static async Task PlainAsync(HttpContext context, int status, string text)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(text);
     }
 
     static async Task<StreamWriter> StartAsync(HttpContext context, string name)

@@ -2,9 +2,12 @@ using ElBasar.Web.Infrastructure.Web;
 
 namespace ElBasar.Web.Features.Exchanges;
 
-/// <summary>What the dashboard, the printable report and the public page show: the period, its figures, and whether names may appear.</summary>
-public sealed record ImpactView(ImpactPeriod Period, ImpactFigures Figures, IReadOnlyList<ImpactLink> Links, bool Names, string BasePath)
+/// <summary>What the dashboard, the printable report and the public page show: the period and scope, its figures, and whether names may appear.</summary>
+public sealed record ImpactView(ImpactPeriod Period, ImpactScope Scope, ImpactFigures Figures, IReadOnlyList<ImpactLink> Links, bool Names, string BasePath)
 {
+    /// <summary>The query string of this period and scope, for links to the other pages and the exports.</summary>
+    public string Query => Period.Query + "&" + Scope.Query;
+
     public string Money(decimal euros) => euros.ToString("#,##0.00", WebModule.French) + " €";
     public static string Number(decimal value) => value.ToString("#,##0.##", WebModule.French);
     public static string Share(double share) => (share * 100).ToString("0.#", WebModule.French) + " %";
@@ -17,4 +20,10 @@ public sealed record ImpactView(ImpactPeriod Period, ImpactFigures Figures, IRea
         if (ImpactPeriod.Parse(from, to, today, errors) is { } period) return (period, []);
         return (ImpactPeriod.Parse(null, null, today, new())!.Value, errors.SelectMany(e => e.Value).ToList());
     }
+}
+
+/// <summary>The form at the top of the impact pages: the period and, when the installation has several networks, the network.</summary>
+public sealed record ImpactForm(string? From, string? To, string Path, ImpactChoice Choice)
+{
+    public bool ShowsNetworks => Choice.Networks.Count + (Choice.OffersInstallation ? 1 : 0) > 1;
 }

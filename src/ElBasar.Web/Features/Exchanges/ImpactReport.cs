@@ -52,25 +52,30 @@ public sealed record ImpactNamed(Guid Id, string Name, int Exchanges);
 /// (<see cref="ImpactRollups"/>), its partial first and last months from the confirmed exchanges
 /// themselves (index on status and date); the pairs are one GROUP BY on an integer key over the
 /// period. Each read returns at most a few thousand groups (the pairs: one per pair), summed up here.
+/// A network's figures (<see cref="ImpactScope"/>) read its exchanges only: those with a member party.
 /// <para>Territories: an exchange is "in the Lille metropolis" when both parties are in it, "between
 /// the metropolis and elsewhere" when one is, "outside the metropolis" when neither is (or a place is
 /// unknown). By EPCI, by département and by legal form, an exchange counts once for each different
 /// place or form of its two parties, so those lines may add up to more than the total.</para>
 /// </summary>
 public sealed class ImpactReport(
-    ElBasarDbContext db, IServiceScopeFactory scopes, ImpactRollups rollups, Taxonomy taxonomy, Territories territories, HomeNetwork network)
+    ElBasarDbContext db, IServiceScopeFactory scopes, ImpactRollups rollups, Taxonomy taxonomy, Territories territories)
 {
     public const string InLille = "lille", LilleAndElsewhere = "lille-autre", OutsideLille = "hors-lille", Unknown = "inconnu";
 
     static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    static IQueryable<Exchange> Confirmed(ElBasarDbContext db, DateOnly from, DateOnly to) =>
-        db.Exchanges.AsNoTracking().Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= from && e.Date <= to);
+    static IQueryable<Exchange> Confirmed(ElBasarDbContext db, DateOnly from, DateOnly to, ImpactScope scope) =>
+        scope.Filter(db.Exchanges.AsNoTracking().Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= from && e.Date <= to), db);
 
-    public async Task<ImpactFigures> ComputeAsync(ImpactPeriod period, CancellationToken ct)
+    /// <summary>
+    /// The figures of the period for <paramref name="scope"/>. The roll-ups sum the whole installation, so a network's
+    /// figures are read from its exchanges alone (those with a member party), the whole period as one edge.
+    /// </summary>
+    public async Task<ImpactFigures> ComputeAsync(ImpactPeriod period, ImpactScope scope, CancellationToken ct)
     {
         await rollups.RefreshAsync(ct);
-        var (months, edges) = Split(period);
+        var (months, edges) = scope.Whole ? Split(period) : (null, [(period.From, period.To)]);
 
         // The four reads are independent: each runs on its own connection, at the same time (SQLite's WAL
         // lets readers share the file), so the dashboard waits for the longest, not for their sum.
@@ -84,7 +89,7 @@ public sealed class ImpactReport(
                         c.NewPairs, c.DistanceKm, c.WithDistance)).ToListAsync(ct)
                 : [];
             foreach (var (from, to) in edges)
-                cells.AddRange(await Confirmed(db, from, to).GroupBy(e => new { e.Month, e.Mode, e.Category, e.Market })
+                cells.AddRange(await Confirmed(db, from, to, scope).GroupBy(e => new { e.Month, e.Mode, e.Category, e.Market })
                     .Select(g => new Cell(g.Key.Month, g.Key.Mode, g.Key.Category, g.Key.Market, g.Count(),
                         g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0),
                         g.Sum(e => e.FirstOfPair ? 1 : 0), g.Sum(e => e.DistanceKm ?? 0), g.Count(e => e.DistanceKm != null)))
@@ -102,7 +107,7 @@ public sealed class ImpactReport(
                         g.Sum(p => p.Exchanges), g.Sum(p => p.AmountCents), g.Sum(p => p.Minutes), g.Sum(p => p.EstimatedValueCents))).ToListAsync(ct)
                 : [];
             foreach (var (from, to) in edges)
-                places.AddRange(await Confirmed(db, from, to).GroupBy(e => new { e.FromEpci, e.ToEpci, e.FromDepartement, e.ToDepartement, e.Market })
+                places.AddRange(await Confirmed(db, from, to, scope).GroupBy(e => new { e.FromEpci, e.ToEpci, e.FromDepartement, e.ToDepartement, e.Market })
                     .Select(g => new Place(g.Key.FromEpci, g.Key.ToEpci, g.Key.FromDepartement, g.Key.ToDepartement, g.Key.Market, g.Count(),
                         g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
                     .ToListAsync(ct));
@@ -120,7 +125,7 @@ public sealed class ImpactReport(
                     .ToListAsync(ct)
                 : [];
             foreach (var (from, to) in edges)
-                forms.AddRange(await Confirmed(db, from, to).GroupBy(e => new { e.FromLegalForm, e.ToLegalForm, e.Market })
+                forms.AddRange(await Confirmed(db, from, to, scope).GroupBy(e => new { e.FromLegalForm, e.ToLegalForm, e.Market })
                     .Select(g => new Form(g.Key.FromLegalForm, g.Key.ToLegalForm, g.Key.Market, g.Count(),
                         g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0)), g.Sum(e => e.EstimatedValueCents ?? 0)))
                     .ToListAsync(ct));
@@ -128,7 +133,8 @@ public sealed class ImpactReport(
         });
 
         // 4. The pairs and their exchanges: the distinct pairs, the organisations involved (both ends of a pair), the heaviest links.
-        var pairsTask = InScopeAsync(db => db.Database.IsSqlite() ? SqlitePairsAsync(db, period, ct) : PostgresPairsAsync(db, period, ct));
+        var pairsTask = InScopeAsync(db => !scope.Whole ? NetworkPairsAsync(db, period, scope, ct)
+            : db.Database.IsSqlite() ? SqlitePairsAsync(db, period, ct) : PostgresPairsAsync(db, period, ct));
         await Task.WhenAll(cellsTask, placesTask, formsTask, pairsTask);
         var (cells, places, forms, pairs) = (cellsTask.Result, placesTask.Result, formsTask.Result, pairsTask.Result);
 
@@ -139,13 +145,12 @@ public sealed class ImpactReport(
             byParty[low] = byParty.GetValueOrDefault(low) + pair.Count;
             byParty[high] = byParty.GetValueOrDefault(high) + pair.Count;
         }
-        _computed = (period, pairs.OrderByDescending(p => p.Count).ThenBy(p => p.Key).Take(LinksKept).ToList(), byParty);
+        _computed = (period, scope, pairs.OrderByDescending(p => p.Count).ThenBy(p => p.Key).Take(LinksKept).ToList(), byParty);
 
-        var homeId = await network.IdAsync(ct);
-        var members = await db.NetworkMemberships.AsNoTracking().CountAsync(m => m.NetworkId == homeId && m.IsMember, ct);
-        var memberships = db.NetworkMemberships;
+        var memberOrganizations = scope.MemberOrganizations(db);
+        var members = await memberOrganizations.CountAsync(ct);
         var memberNumbers = await db.ExchangeParties.AsNoTracking()
-            .Where(p => memberships.Any(m => m.NetworkId == homeId && m.IsMember && m.OrganizationId == p.OrganizationId))
+            .Where(p => memberOrganizations.Contains(p.OrganizationId))
             .Select(p => p.Number).ToListAsync(ct);
         var active = memberNumbers.Count(byParty.ContainsKey);
 
@@ -242,20 +247,24 @@ public sealed class ImpactReport(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
-        return await Confirmed(db, period.From, period.To).GroupBy(e => e.PairKey).Select(g => new PairCount(g.Key, g.Count())).ToListAsync(ct);
+        return await Confirmed(db, period.From, period.To, ImpactScope.Installation).GroupBy(e => e.PairKey).Select(g => new PairCount(g.Key, g.Count())).ToListAsync(ct);
     }
 
-    /// <summary>The period of the last <see cref="ComputeAsync"/>, its heaviest pairs and each organisation's exchanges, for the pages that follow it.</summary>
-    (ImpactPeriod Period, IReadOnlyList<PairCount> Heaviest, IReadOnlyDictionary<int, int> ByParty)? _computed;
+    /// <summary>A network's pairs: its exchanges only, grouped by pair; a network is a small part of the installation.</summary>
+    static Task<List<PairCount>> NetworkPairsAsync(ElBasarDbContext db, ImpactPeriod period, ImpactScope scope, CancellationToken ct) =>
+        Confirmed(db, period.From, period.To, scope).GroupBy(e => e.PairKey).Select(g => new PairCount(g.Key, g.Count())).ToListAsync(ct);
+
+    /// <summary>The period and scope of the last <see cref="ComputeAsync"/>, its heaviest pairs and each organisation's exchanges, for the pages that follow it.</summary>
+    (ImpactPeriod Period, ImpactScope Scope, IReadOnlyList<PairCount> Heaviest, IReadOnlyDictionary<int, int> ByParty)? _computed;
 
     /// <summary>
     /// The heaviest links between organisations in the period, with their places, for the graph and the map;
     /// from the pairs <see cref="ComputeAsync"/> just counted for the same period when it did.
     /// </summary>
-    public async Task<IReadOnlyList<ImpactLink>> LinksAsync(ImpactPeriod period, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<ImpactLink>> LinksAsync(ImpactPeriod period, ImpactScope scope, int max, CancellationToken ct)
     {
-        var top = (_computed is { } kept && kept.Period == period && max <= LinksKept ? kept.Heaviest
-                : await Confirmed(db, period.From, period.To).GroupBy(e => e.PairKey)
+        var top = (_computed is { } kept && kept.Period == period && kept.Scope == scope && max <= LinksKept ? kept.Heaviest
+                : await Confirmed(db, period.From, period.To, scope).GroupBy(e => e.PairKey)
                     .Select(g => new PairCount(g.Key, g.Count()))
                     .OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(max).ToListAsync(ct))
             .Take(max).Select(p => (Pair: ExchangeParty.OfKey(p.Key), p.Count)).ToList();
@@ -276,11 +285,12 @@ public sealed class ImpactReport(
 
     /// <summary>
     /// The organisations that agreed to be named on the public page (<see cref="ImpactConsent"/>) and took part in
-    /// confirmed exchanges in the period, most exchanges first; from <see cref="ComputeAsync"/>'s count for the same period.
+    /// confirmed exchanges in the period, most exchanges first; from <see cref="ComputeAsync"/>'s count for the same period and scope.
     /// </summary>
-    public async Task<IReadOnlyList<ImpactNamed>> NamedAsync(ImpactPeriod period, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<ImpactNamed>> NamedAsync(ImpactPeriod period, ImpactScope scope, int max, CancellationToken ct)
     {
-        if (_computed is not { } kept || kept.Period != period) throw new InvalidOperationException("NamedAsync follows ComputeAsync for the same period.");
+        if (_computed is not { } kept || kept.Period != period || kept.Scope != scope)
+            throw new InvalidOperationException("NamedAsync follows ComputeAsync for the same period and scope.");
         var agreed = await (
                 from consent in db.ImpactConsents.AsNoTracking()
                 join party in db.ExchangeParties.AsNoTracking() on consent.OrganizationId equals party.OrganizationId

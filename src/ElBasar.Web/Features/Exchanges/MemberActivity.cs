@@ -1,6 +1,7 @@
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Messaging;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -17,17 +18,18 @@ public sealed record MemberLine(
 }
 
 /// <summary>
-/// The network's members and what they do, for the per-member export and "qui a décroché ?": members
+/// The members of a scope's networks and what they do, for the per-member export and "qui a décroché ?" (the home network's): members
 /// with no listing, message or exchange for some months, with the last follow-up contact recorded.
 /// Each figure is one GROUP BY over its table; listings and conversations are only read here.
 /// </summary>
-public sealed class MemberActivity(ElBasarDbContext db, HomeNetwork network, TimeProvider clock)
+public sealed class MemberActivity(ElBasarDbContext db, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<MemberLine>> MembersAsync(ImpactPeriod period, CancellationToken ct)
+    /// <summary>The active member organisations of the scope (of any network for the whole installation), each with all its own activity.</summary>
+    public async Task<IReadOnlyList<MemberLine>> MembersAsync(ImpactPeriod period, ImpactScope scope, CancellationToken ct)
     {
-        var homeId = await network.IdAsync(ct);
+        var memberOrganizations = scope.MemberOrganizations(db);
         var members = await db.Organizations.AsNoTracking()
-            .Where(o => o.Status == OrganizationStatus.Active && o.Networks.Any(n => n.NetworkId == homeId && n.IsMember))
+            .Where(o => o.Status == OrganizationStatus.Active && memberOrganizations.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.LegalForm, o.Commune, o.Email, o.Phone })
             .ToListAsync(ct);
 
@@ -86,7 +88,8 @@ public sealed class MemberActivity(ElBasarDbContext db, HomeNetwork network, Tim
     {
         var today = DateOnly.FromDateTime(Display.ToParis(clock.GetUtcNow().UtcDateTime));
         var since = today.AddMonths(-months);
-        var all = await MembersAsync(new ImpactPeriod(since, today), ct);
+        var home = await CurrentNetwork.HomeAsync(db, ct);
+        var all = await MembersAsync(new ImpactPeriod(since, today), new ImpactScope(home, false, []), ct);
         return all.Where(m => m.LastActivity is null || m.LastActivity < since)
             .OrderBy(m => m.LastActivity ?? DateOnly.MinValue).ThenBy(m => m.Name, StringComparer.Create(WebModule.French, ignoreCase: true))
             .ToList();
