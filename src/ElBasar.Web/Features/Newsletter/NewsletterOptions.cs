@@ -14,6 +14,6 @@ public sealed class NewsletterOptions
     /// <summary>Copies queued in the outbox per transaction.</summary>
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>A pause between two batches, so that a large sending leaves the database to the site.</summary>
+    /// <summary>A pause between two batches on SQLite, so that a large sending leaves the one writer's lock to the site.</summary>
     public int BatchPauseMilliseconds { get; set; } = 50;
 }
