@@ -90,6 +90,10 @@ public sealed class DigestTests
             ["Included"] = kept.ToString(),   // the demand is left out
         };
 
+        // The form's buttons post to the page's own address, as a browser sends them.
+        var form = await facilitator.GetStringAsync(page);
+        foreach (var handler in new[] { "Save", "Test", "Schedule", "Send" })
+            Assert.Contains($"formaction=\"{page}?handler={handler}\"", form);
         var saved = await facilitator.PostFormAsync(page, page + "?handler=Save", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var preview = await facilitator.GetStringAsync(page);

@@ -105,7 +105,7 @@ public sealed class NetworkDigestTests
         // Lens's copies go to Lens's subscriber and Lens's member accounts; nobody of the home network alone gets one.
         var copies = (await app.CopiesAsync()).Select(c => c.ToAddress).Order().ToList();
         Assert.Equal(new[] { "bao@example.org", "voisin@example.org" }, copies);
-        var copy = Assert.Single(await app.MailsToAsync("bao@example.org"));
+        var copy = (await app.LettersAsync()).Single(c => c.To.Address == "bao@example.org");
         Assert.Contains("Broyeur lensois", copy.TextBody);
         Assert.Contains($"{Newslettering.BaseUrl}/reseaux/{Lens}/lettre\">Les lettres précédentes", copy.HtmlBody);
 

@@ -115,8 +115,10 @@ public sealed class JsonLdTests
     {
         await using var app = await StartAsync(provider);
         var host = await new OrganizationBuilder().Named("Atelier Roue Libre").SaveAsync(app);
+        var home = await app.HomeNetworkIdAsync();
         Event Meeting(string title, EventAudience audience) => new()
         {
+            NetworkId = home,
             Title = title, Kind = EventKind.ItinerantApero, Description = "Venez découvrir l'atelier.", Place = "12 rue des Arts, Lille",
             HostOrganizationId = host.Id, Latitude = 50.63, Longitude = 3.06, Audience = audience, Capacity = 30,
             StartsAt = new DateTime(2026, 12, 3, 17, 30, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 12, 3, 19, 30, 0, DateTimeKind.Utc),
