@@ -61,7 +61,7 @@ public sealed record ImpactChoice(ImpactScope Scope, IReadOnlyList<NetworkRef> N
 /// the installation's admins any scope; a network's facilitators (<see cref="NetworkFacilitator"/>, and the site's
 /// facilitators for the home network) the networks they run; the public figures of any network are for everyone.
 /// </summary>
-public sealed class ImpactScopes(ElBasarDbContext db, CurrentNetwork current, NetworkFacilitation facilitation)
+public sealed class ImpactScopes(ElBasarDbContext db, CurrentNetwork current, NetworkFacilitation facilitation, NetworkAudiences audiences)
 {
     /// <summary>The public page: any network or the whole installation, for everyone.</summary>
     public async Task<ImpactChoice> ForPublicAsync(HttpContext http, CancellationToken ct)
@@ -120,11 +120,7 @@ public sealed class ImpactScopes(ElBasarDbContext db, CurrentNetwork current, Ne
     public async Task<ImpactScope> OfAsync(NetworkRef network, bool withPartners, CancellationToken ct)
     {
         if (!withPartners) return new ImpactScope(network, false, []);
-        var partnerIds = await db.Partnerships.AsNoTracking()
-            .Where(p => p.Status == PartnershipStatus.Active && (p.ProposerNetworkId == network.Id || p.PartnerNetworkId == network.Id))
-            .Select(p => p.ProposerNetworkId == network.Id ? p.PartnerNetworkId : p.ProposerNetworkId).Distinct().ToListAsync(ct);
-        var partners = await db.Networks.AsNoTracking().Where(n => partnerIds.Contains(n.Id)).OrderBy(n => n.Name)
-            .Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).ToListAsync(ct);
+        var partners = await audiences.PartnersOfAsync(network.Id, ct);
         return new ImpactScope(network, true, partners);
     }
 

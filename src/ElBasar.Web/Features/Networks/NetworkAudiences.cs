@@ -42,6 +42,16 @@ public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
         }).ToListAsync(ct);
     }
 
+    /// <summary>The networks in a partnership in force with <paramref name="network"/>, whatever it shares, by name.</summary>
+    public async Task<List<NetworkRef>> PartnersOfAsync(Guid network, CancellationToken ct)
+    {
+        var partnerIds = await db.Partnerships.AsNoTracking()
+            .Where(p => p.Status == PartnershipStatus.Active && (p.ProposerNetworkId == network || p.PartnerNetworkId == network))
+            .Select(p => p.ProposerNetworkId == network ? p.PartnerNetworkId : p.ProposerNetworkId).Distinct().ToListAsync(ct);
+        return await db.Networks.AsNoTracking().Where(n => partnerIds.Contains(n.Id)).OrderBy(n => n.Name)
+            .Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).ToListAsync(ct);
+    }
+
     /// <summary>
     /// <paramref name="from"/> and the networks a partnership in force shares its <paramref name="what"/> towards:
     /// the members of all of them are treated as <paramref name="from"/>'s own (to borrow, to register).
