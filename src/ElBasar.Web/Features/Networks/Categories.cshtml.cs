@@ -1,11 +1,9 @@
 using ElBasar.Web.Features.Administration.Audit;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
-using ElBasar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElBasar.Web.Features.Networks;
 
@@ -15,7 +13,7 @@ namespace ElBasar.Web.Features.Networks;
 /// its search filters only. Anyone else gets 404.
 /// </summary>
 [Authorize]
-public sealed class CategoriesModel(ElBasarDbContext db, NetworkFacilitation facilitation, NetworkCategoryEditor editor, Taxonomy taxonomy, AuditLog audit)
+public sealed class CategoriesModel(NetworkFacilitation facilitation, NetworkCategoryEditor editor, Taxonomy taxonomy, AuditLog audit)
     : PageModel
 {
     public const string CategoryAdded = "network.category-added";
@@ -69,8 +67,7 @@ public sealed class CategoriesModel(ElBasarDbContext db, NetworkFacilitation fac
 
     async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        var network = await db.Networks.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, ct);
-        if (network is null || !await facilitation.IsFacilitatorAsync(User, network.Id, ct)) return false;
+        if (await facilitation.RunAsync(User, slug, ct) is not { } network) return false;
         Network = network;
         Mine = await editor.OfAsync(network.Id, ct);
         return true;

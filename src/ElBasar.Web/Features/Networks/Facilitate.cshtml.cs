@@ -69,8 +69,7 @@ public sealed class FacilitateModel(ElBasarDbContext db, NetworkFacilitation fac
 
     async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        var network = await db.Networks.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, ct);
-        if (network is null || !await facilitation.IsFacilitatorAsync(User, network.Id, ct)) return false;
+        if (await facilitation.RunAsync(User, slug, ct) is not { } network) return false;
         Network = network;
         // The home network's members join through its charter (/structures/{id}/adhesion).
         Requests = network.IsHome ? [] : (await facilitation.OrganizationsAsync(network.Id, ct)).Where(o => !o.IsMember).ToList();

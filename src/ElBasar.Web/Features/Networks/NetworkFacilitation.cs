@@ -25,6 +25,13 @@ public sealed class NetworkFacilitation(ElBasarDbContext db, OrganizationAccess 
         return user.IsInRole(SiteRoles.Admin) || await db.NetworkFacilitators.AnyAsync(f => f.NetworkId == networkId && f.UserId == userId, ct);
     }
 
+    /// <summary>The network at <paramref name="slug"/> when the person runs it (an admin runs every one); null otherwise.</summary>
+    public async Task<Network?> RunAsync(ClaimsPrincipal user, string slug, CancellationToken ct)
+    {
+        var network = await db.Networks.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, ct);
+        return network is not null && await IsFacilitatorAsync(user, network.Id, ct) ? network : null;
+    }
+
     /// <summary>The networks the person runs (every one for an admin), for the header and the partnership form.</summary>
     public Task<List<NetworkRef>> RunByAsync(ClaimsPrincipal user, CancellationToken ct)
     {
