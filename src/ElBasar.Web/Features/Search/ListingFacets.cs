@@ -50,7 +50,10 @@ public sealed class ListingFacets(ListingSearch search, Taxonomy taxonomy)
             c => Sum(g => g.Category == c.Slug && KindOk(g) && ModeOk(g) && MarketOk(g, query.Market)), StringComparer.Ordinal);
         var modes = taxonomy.ExchangeModes.ToDictionary(m => m.Slug,
             m => Sum(g => g.Modes.Contains(m.Slug) && KindOk(g) && CategoryOk(g) && MarketOk(g, query.Market)), StringComparer.Ordinal);
-        return new FacetCounts(kinds, markets, anyMarket, categories, modes);
+        return new FacetCounts(kinds, markets, anyMarket, categories, modes)
+        {
+            Total = Sum(g => KindOk(g) && CategoryOk(g) && ModeOk(g) && MarketOk(g, query.Market)),
+        };
     }
 
     // What changes the set of listings; the page, its size and the order do not.
@@ -75,4 +78,7 @@ public sealed record FacetCounts(
         new Dictionary<string, int>(), new Dictionary<string, int>());
 
     public int? AnyKind => Kinds.Count == 0 ? null : Kinds.Values.Sum();
+
+    /// <summary>How many listings the query itself finds, with all its filters; null when not known.</summary>
+    public int? Total { get; init; }
 }

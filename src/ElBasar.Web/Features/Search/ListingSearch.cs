@@ -16,7 +16,7 @@ namespace ElBasar.Web.Features.Search;
 /// </summary>
 public sealed class ListingSearch(
     ElBasarDbContext db, IListingTextMatch textMatch, ThesaurusCache thesauri, SearchVocabularyCache vocabularies, Networks.NetworkAudiences audiences,
-    TimeProvider clock)
+    CrowdedSearches crowded, TimeProvider clock)
 {
     /// <summary>Up to this many matches, every one is ranked; later pages follow the index's own order.</summary>
     public const int CandidateLimit = 400;
@@ -30,7 +30,11 @@ public sealed class ListingSearch(
     /// </summary>
     public const int CountLimit = 1_000;
 
-    public async Task<ListingPage> SearchAsync(ListingQuery query, CancellationToken ct = default)
+    /// <summary>
+    /// One page of results. <paramref name="total"/>, when the caller already knows how many listings
+    /// the query finds (the facets' counts), spares counting them again.
+    /// </summary>
+    public async Task<ListingPage> SearchAsync(ListingQuery query, CancellationToken ct = default, int? total = null)
     {
         query = await LocateAsync(query, ct);
         if (query.Audience is null) query = query with { Audience = await audiences.OutsideAsync(ct) };
@@ -43,7 +47,10 @@ public sealed class ListingSearch(
         {
             var (sql, filter, distance) = From(query, analysis, now);
             // Only "more than CountLimit" is known past it: the rest would cost a read of every match.
-            var counted = await CountAsync(connection, sql, filter, CountLimit + 1, ct);
+            var counted = total is { } known ? Math.Min(known, CountLimit + 1)
+                : crowded.Knows(query, CountLimit) ? CountLimit + 1
+                : await CountAsync(connection, sql, filter, CountLimit + 1, ct);
+            if (counted > CountLimit) crowded.Remember(query, CountLimit);
             List<(Guid Id, double? Distance)> hits;
             if (counted <= skip) hits = [];
             else if (analysis.HasText && query.Sort == ListingSort.Relevance)
@@ -94,6 +101,7 @@ public sealed class ListingSearch(
     {
         query = await LocateAsync(query with { Kind = null, Categories = [], Modes = [], Market = null }, ct);
         if (query.Audience is null) query = query with { Audience = await audiences.OutsideAsync(ct) };
+        if (crowded.Knows(query, limit)) return null;
         var analysis = await AnalyzeAsync(query, ct);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -112,7 +120,9 @@ public sealed class ListingSearch(
                     var modes = reader.IsDBNull(2) ? [] : reader.GetString(2).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     groups.Add(new FacetGroup(Slug.Parse<ListingKind>(reader.GetString(0)), reader.GetString(1), modes, Convert.ToInt32(reader.GetValue(3))));
                 }
-                return groups.Sum(g => g.Count) > limit ? null : groups;
+                if (groups.Sum(g => g.Count) <= limit) return groups;
+                crowded.Remember(query, limit);
+                return null;
             } while (await reader.NextResultAsync(ct));
             return [];
         }

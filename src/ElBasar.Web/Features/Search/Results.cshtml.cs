@@ -100,9 +100,10 @@ public sealed class ResultsModel(
         if (Request.Query.ContainsKey("where") && WhereError is null && Errors.Count == 0)
             return Redirect(SearchLinks.For(Query, IsMap));
 
-        Results = await search.SearchAsync(Query, ct);
-        facets.Remember(Query, Results.Total);
+        // The facets' read counts the results too, when few enough listings match for it to count them all.
         Facets = await facets.CountAllAsync(Query, ct);
+        Results = await search.SearchAsync(Query, ct, Facets.Total);
+        facets.Remember(Query, Results.Total);
         if (Results.Total == 0) Help = await alternatives.FindAsync(Query, ct);
         if (Query is { Categories: [var category], Page: 1 } && !IsMap)
         {

@@ -14,6 +14,7 @@ public static class SearchModule
         services.AddSingleton<ThesaurusCache>();
         services.AddScoped<ThesaurusEditor>();
         services.AddSingleton<SearchVocabularyCache>();
+        services.AddSingleton<CrowdedSearches>();
         services.AddScoped<IStartupSeed, ThesaurusSeed>();
         services.AddScoped<IStartupSeed, SearchIndexSeed>();
         services.AddScoped<ListingSearch>();

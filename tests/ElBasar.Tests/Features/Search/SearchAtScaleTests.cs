@@ -62,6 +62,34 @@ public sealed class SearchAtScaleTests
     }
 
     [SkippableTheory, BothDatabases]
+    public async Task A_search_past_the_count_limit_is_remembered_for_a_minute_and_a_smaller_count_never(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var org = await new OrganizationBuilder().SaveAsync(app);
+        await AddManyAsync(app, org, ListingSearch.CountLimit + 1, "Tonnelle à prêter", null, 3);
+        await new ListingBuilder(org).Titled("Escabeau 5 marches").SaveAsync(app);
+        Assert.True((await SearchAsync(app, "?q=tonnelle&pageSize=5")).TotalIsCapped);
+        Assert.Equal(1, (await SearchAsync(app, "?q=escabeau")).Total);
+
+        await app.WithDbAsync(async db =>
+        {
+            var kept = await db.Listings.Where(l => l.Title == "Tonnelle à prêter").OrderBy(l => l.Id).Select(l => l.Id).Take(3).ToListAsync();
+            await db.Listings.Where(l => l.Title == "Tonnelle à prêter" && !kept.Contains(l.Id)).ExecuteDeleteAsync();
+        });
+        await new ListingBuilder(org).Titled("Escabeau 3 marches").SaveAsync(app);
+
+        var remembered = await SearchAsync(app, "?q=tonnelle&pageSize=5");
+        Assert.True(remembered.TotalIsCapped);
+        Assert.Equal(3, remembered.Items.Count);
+        Assert.Equal(2, (await SearchAsync(app, "?q=escabeau")).Total);
+
+        app.Clock.Advance(CrowdedSearches.Lifetime + TimeSpan.FromSeconds(1));
+        var counted = await SearchAsync(app, "?q=tonnelle&pageSize=5");
+        Assert.False(counted.TotalIsCapped);
+        Assert.Equal(3, counted.Total);
+    }
+
+    [SkippableTheory, BothDatabases]
     public async Task Among_more_matches_than_are_ranked_the_listings_holding_every_word_still_come_first(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
