@@ -51,7 +51,7 @@ public sealed partial class DataProtectionTests
     [SkippableFact]
     public async Task Nodes_started_together_on_a_new_postgresql_database_seed_it_once_and_make_one_key()
     {
-        await using var database = await TestDatabase.CreateAsync("postgresql");
+        await using var database = await TestDatabase.CreateUnstartedAsync("postgresql");
         var apps = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => TestApp.StartOn(database))));
         try
         {
