@@ -35,6 +35,7 @@ public static class ElBasarApp
         var configuration = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<DatabaseStartup.Done>();
         services.AddElBasarData(configuration);
         services.AddElBasarEmail(configuration);
         services.AddSingleton(_ => Territories.LoadDefault());

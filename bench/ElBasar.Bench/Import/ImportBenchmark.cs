@@ -184,15 +184,17 @@ static partial class ImportBenchmark
         return last == '\n' ? lines : lines + 1;
     }
 
-    // bench/ElBasar.Bench/bin/... or the repository root: walk up to ElBasar.slnx.
+    // bench/ElBasar.Bench/bin/... or the repository root: walk up to ElBasar.slnx. The web app of the
+    // bench's own build (Release for figures; CI's tiny runs take the Debug build its tests made).
     internal static string FindWebDll()
     {
+        var configuration = typeof(ImportBenchmark).Assembly.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "ElBasar.slnx")))
-                    return Path.Combine(dir.FullName, "src", "ElBasar.Web", "bin", "Release", "net10.0", "ElBasar.Web.dll");
+                    return Path.Combine(dir.FullName, "src", "ElBasar.Web", "bin", configuration, "net10.0", "ElBasar.Web.dll");
             }
         }
         throw new CommandLineException("Cannot find the repository (ElBasar.slnx) from here: pass --web PATH/ElBasar.Web.dll.");

@@ -15,9 +15,15 @@ public sealed class DatabaseStartup(IServiceProvider services) : IHostedService
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Migrates, then runs the seeds; <paramref name="serving"/> is false for the command-line verbs. Returns the scripts applied.</summary>
+    /// <summary>
+    /// Migrates, then runs the seeds; <paramref name="serving"/> is false for the command-line verbs. Returns the scripts applied.
+    /// Once done in a process, it is not done again there: a verb run by the site itself (an
+    /// administrator's action, a test) finds the database ready since the site started.
+    /// </summary>
     public static async Task<IReadOnlyList<MigrationRunner.Script>> RunAsync(IServiceProvider services, bool serving, CancellationToken ct)
     {
+        var done = services.GetService<Done>();
+        if (done is not null && (done.Serving || (done.Once && !serving))) return [];
         await using var scope = services.CreateAsyncScope();
         var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         await using var held = await scope.ServiceProvider.GetRequiredService<JobLocks>().TakeAsync("start-up", ct);
@@ -25,7 +31,15 @@ public sealed class DatabaseStartup(IServiceProvider services) : IHostedService
         {
             if (serving || !seed.OnlyWhenServing) await seed.RunAsync(ct);
         }
+        if (done is not null) (done.Once, done.Serving) = (true, done.Serving || serving);
         return applied;
+    }
+
+    /// <summary>What this process has done already: the start-up, with or without the seeds for serving.</summary>
+    public sealed class Done
+    {
+        public bool Once { get; set; }
+        public bool Serving { get; set; }
     }
 }
 
