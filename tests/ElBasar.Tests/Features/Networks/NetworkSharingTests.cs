@@ -102,6 +102,33 @@ public sealed class NetworkSharingTests
     }
 
     [SkippableTheory, BothDatabases]
+    public async Task A_lending_listing_shared_without_its_item_shows_no_way_to_borrow_until_items_are_shared(string provider)
+    {
+        await using var app = await Eventing.StartAsync(provider);
+        var (home, lens, lille, arras, _) = await TwoNetworksAsync(app);
+        // Open to partners only: outside Lens, only a partnership shows it.
+        var grinder = await ItemAtLensAsync(arras, "Broyeur lensois");
+        await VisibilityAsync(app, grinder, ListingVisibility.Partners);
+        var listing = await app.WithDbAsync((db, _) => db.LendingItems.Where(i => i.Id == grinder).Select(i => i.ListingId).SingleAsync());
+
+        // Lens shares its listings with the home network, not its lending items: the listing shows, the item does not open.
+        var partnership = await PartnershipAsync(app, lens.Id, home, sharesItems: false, sharesEvents: false, PartnershipDirection.ToPartner, PartnershipAudience.Members);
+        await ChangeAsync(app, partnership.Id, p => p.SharesListings = true);
+        var page = await lille.Person.Browser.GetStringAsync($"/annonces/{listing}");
+        Assert.Contains("Broyeur lensois", page);
+        Assert.DoesNotContain($"/pret/{grinder}", page);
+        Assert.Contains("pour l'emprunter, écrivez à la structure", Html.VisibleText(page));
+        await AssertHiddenAsync(lille.Person, grinder);
+        // Its lender still has the link.
+        Assert.Contains($"/pret/{grinder}", await arras.Person.Browser.GetStringAsync($"/annonces/{listing}"));
+
+        await ChangeAsync(app, partnership.Id, p => p.SharesItems = true);
+        page = await lille.Person.Browser.GetStringAsync($"/annonces/{listing}");
+        Assert.Contains($"/pret/{grinder}", page);
+        Assert.Equal(HttpStatusCode.OK, (await lille.Person.Browser.GetAsync($"/pret/{grinder}")).StatusCode);
+    }
+
+    [SkippableTheory, BothDatabases]
     public async Task Events_follow_the_partnership_that_shares_them_on_pages_api_and_calendars(string provider)
     {
         await using var app = await Eventing.StartAsync(provider);
