@@ -68,6 +68,7 @@ public sealed class ListingBuilder(Organization organization)
         UpdatedAt = FakeClock.Default.UtcDateTime.AddDays(-1),
     };
     List<string> _modes = ["loan"];
+    Guid? _network;
 
     public ListingBuilder Titled(string title) { _listing.Title = title; return this; }
     public ListingBuilder Described(string? description) { _listing.Description = description; return this; }
@@ -80,10 +81,16 @@ public sealed class ListingBuilder(Organization organization)
     public ListingBuilder WithStatus(ListingStatus status) { _listing.Status = status; return this; }
     public ListingBuilder WithExternalId(string id) { _listing.ExternalId = id; return this; }
     public ListingBuilder At(double lat, double lon) { (_listing.Latitude, _listing.Longitude) = (lat, lon); return this; }
+    /// <summary>Published in this network (else the home network), seen as <paramref name="visibility"/> says.</summary>
+    public ListingBuilder InNetwork(Guid networkId, ListingVisibility visibility = ListingVisibility.Everyone)
+    {
+        (_network, _listing.Visibility) = (networkId, visibility);
+        return this;
+    }
 
     public async Task<Listing> SaveAsync(TestApp app)
     {
-        _listing.NetworkId = await app.HomeNetworkIdAsync();
+        _listing.NetworkId = _network ?? await app.HomeNetworkIdAsync();
         _listing.SetModes(_modes);
         await app.WithDbAsync(async db =>
         {

@@ -112,8 +112,7 @@ public sealed class AlertJob(
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var listing in await matcher.LiveListingsAsync(queued.Distinct().ToList(), now, ct))
             {
-                // Demand watches look at public listings only: they know nothing of networks yet.
-                if (listing.Visibility == ListingVisibility.Everyone) recorded += await RecordDemandMatchesAsync(db, demands, listing, now, ct);
+                recorded += await RecordDemandMatchesAsync(db, demands, listing, now, ct);
                 var found = (await matcher.FindAsync(listing, ct)).Select(m => m.SavedSearchId).ToList();
                 if (found.Count == 0) continue;
                 var known = await db.SavedSearchMatches.Where(m => m.ListingId == listing.Id && found.Contains(m.SavedSearchId))

@@ -1,4 +1,5 @@
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +8,16 @@ namespace ElBasar.Web.Features.Alerts;
 
 /// <summary>
 /// Finds the watching organisations a new demand is for. The demand's title is searched among the
-/// live offers, as its author sees "the offers that could meet it"; among the best
-/// <see cref="Window"/>, an offer answers the demand when it is in the same category or holds at
-/// least half of the title's concepts (each by its word, a synonym or a correction). Each watching
-/// organisation is told once, with its best-ranked answering offer. One search per demand, whatever
-/// the number of watching organisations.
+/// live offers of the networks whose members may see it: its own network, and, unless it is kept to
+/// that network's members, the networks a partnership in force shares its listings towards. Among
+/// the best <see cref="Window"/>, an offer answers the demand when it is in the same category or
+/// holds at least half of the title's concepts (each by its word, a synonym or a correction). Each
+/// watching organisation that may see the demand (<see cref="NetworkAudiences.OfOrganizationsAsync"/>)
+/// is told once, with its best-ranked answering offer. One search per demand, whatever the number
+/// of watching organisations.
 /// </summary>
-public sealed class DemandWatchMatcher(ElBasarDbContext db, ListingSearch search, ThesaurusCache thesauri, SearchVocabularyCache vocabularies)
+public sealed class DemandWatchMatcher(
+    ElBasarDbContext db, ListingSearch search, NetworkAudiences audiences, ThesaurusCache thesauri, SearchVocabularyCache vocabularies)
 {
     public const int Window = 30;
 
@@ -21,9 +25,15 @@ public sealed class DemandWatchMatcher(ElBasarDbContext db, ListingSearch search
 
     public async Task<List<Found>> FindAsync(ListingFacts demand, CancellationToken ct)
     {
-        if (demand.Kind != ListingKind.Demand || !await db.DemandWatches.AnyAsync(ct)) return [];
+        if (demand.Kind != ListingKind.Demand || demand.NetworkId is not { } network || !await db.DemandWatches.AnyAsync(ct)) return [];
         var title = await db.Listings.Where(l => l.Id == demand.Id).Select(l => l.Title).SingleAsync(ct);
-        var page = await search.SearchAsync(new ListingQuery { Text = title, Kind = ListingKind.Offer, PageSize = Window }, ct);
+        IReadOnlyList<Guid> networks = demand.Visibility == ListingVisibility.Network
+            ? [network]
+            : await audiences.ReceivingNetworksAsync(network, Shared.Listings, ct);
+        var page = await search.SearchAsync(new ListingQuery
+        {
+            Text = title, Kind = ListingKind.Offer, PageSize = Window, Audience = new ListingAudience(networks, [], []),
+        }, ct);
         var ranked = page.Items.Where(o => o.Organization.Id != demand.OrganizationId).ToList();
         if (ranked.Count == 0) return [];
 
@@ -31,6 +41,10 @@ public sealed class DemandWatchMatcher(ElBasarDbContext db, ListingSearch search
         var watching = (await db.DemandWatches.AsNoTracking().Where(w => organizations.Contains(w.OrganizationId))
             .Select(w => w.OrganizationId).ToListAsync(ct)).ToHashSet();
         var offers = ranked.Where(o => watching.Contains(o.Organization.Id)).ToList();
+        if (offers.Count == 0) return [];
+        // An offer's network may see the demand when its organisation does not: one outside every network, or one that left it.
+        var seeing = await audiences.OfOrganizationsAsync(offers.Select(o => o.Organization.Id).Distinct().ToList(), ct);
+        offers = offers.Where(o => seeing[o.Organization.Id].Sees(network, demand.Visibility)).ToList();
         if (offers.Count == 0) return [];
 
         var ids = offers.Select(o => o.Id).ToList();

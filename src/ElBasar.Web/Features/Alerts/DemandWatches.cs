@@ -4,6 +4,7 @@ using System.Text;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Directory;
 using ElBasar.Web.Features.Listings;
+using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.WebUtilities;
@@ -14,9 +15,11 @@ namespace ElBasar.Web.Features.Alerts;
 /// <summary>
 /// Organisations' demand watches: turned on and off by their owners, and mailed by the alert
 /// worker to every owner, each batch once (the matches are marked sent in the transaction that
-/// queues the mails; the outbox key is made of the demands).
+/// queues the mails; the outbox key is made of the demands). A demand is mailed and listed only
+/// while the organisation may see it (<see cref="NetworkAudiences.OfOrganizationsAsync"/>): a
+/// partnership ended, or a visibility narrowed, since the match leaves it out.
 /// </summary>
-public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox outbox, TimeProvider clock)
+public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox outbox, NetworkAudiences audiences, TimeProvider clock)
 {
     /// <summary>A demand as a watch mail and page show it, with the organisation's offer that answers it.</summary>
     public sealed record Demand(Guid Id, string Title, string? Commune, string Organization, Guid OfferId, string OfferTitle, DateTime MatchedAt);
@@ -48,9 +51,9 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
     public Task StopAsync(Guid organizationId, CancellationToken ct) =>
         db.DemandWatches.Where(w => w.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
 
-    /// <summary>The demands found for the organisation lately, newest first, still live or not.</summary>
-    public Task<List<Demand>> RecentAsync(Guid organizationId, int count, CancellationToken ct) =>
-        DemandsAsync(db.DemandWatchMatches.Where(m => m.OrganizationId == organizationId), null, count, ct);
+    /// <summary>The demands found for the organisation lately that it may still see, newest first, live or not.</summary>
+    public async Task<List<Demand>> RecentAsync(Guid organizationId, int count, CancellationToken ct) =>
+        await DemandsAsync(db.DemandWatchMatches.Where(m => m.OrganizationId == organizationId), await AudienceAsync(organizationId, ct), null, count, ct);
 
     /// <summary>Organisations with demands to mail now: instant watches, and digests whose day or week is over.</summary>
     public async Task<List<Guid>> DueAsync(int count, CancellationToken ct)
@@ -82,7 +85,8 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
             return false;
         }
 
-        var items = await DemandsAsync(db.DemandWatchMatches.Where(m => m.OrganizationId == organizationId && pending.Contains(m.DemandId)), now, pending.Count, ct);
+        var items = await DemandsAsync(db.DemandWatchMatches.Where(m => m.OrganizationId == organizationId && pending.Contains(m.DemandId)),
+            await AudienceAsync(organizationId, ct), now, pending.Count, ct);
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);
         var owners = await (from m in db.OrganizationMembers.AsNoTracking()
                             join u in db.Set<User>() on m.UserId equals u.Id
@@ -158,12 +162,16 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
     public static bool Verify(DemandWatch watch, string? signature) =>
         signature is { Length: > 0 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(watch)), Encoding.ASCII.GetBytes(signature));
 
-    /// <summary>The demands of these matches, newest first; only those still live at <paramref name="liveAt"/> when given.</summary>
-    Task<List<Demand>> DemandsAsync(IQueryable<DemandWatchMatch> matches, DateTime? liveAt, int count, CancellationToken ct) =>
+    /// <summary>What the organisation sees today, under the partnerships in force.</summary>
+    async Task<ListingAudience> AudienceAsync(Guid organizationId, CancellationToken ct) =>
+        (await audiences.OfOrganizationsAsync([organizationId], ct))[organizationId];
+
+    /// <summary>The demands of these matches that <paramref name="audience"/> sees, newest first; only those still live at <paramref name="liveAt"/> when given.</summary>
+    Task<List<Demand>> DemandsAsync(IQueryable<DemandWatchMatch> matches, ListingAudience audience, DateTime? liveAt, int count, CancellationToken ct) =>
         (from m in matches
-         join d in db.Listings on m.DemandId equals d.Id
+         join d in audience.Filter(db.Listings) on m.DemandId equals d.Id
          join o in db.Listings on m.OfferId equals o.Id
-         where liveAt == null || (d.Status == ListingStatus.Published && d.Visibility == ListingVisibility.Everyone
+         where liveAt == null || (d.Status == ListingStatus.Published
              && (d.ExpiresAt == null || d.ExpiresAt > liveAt) && d.Organization!.Status == OrganizationStatus.Active)
          orderby m.MatchedAt descending, d.Id
          select new Demand(d.Id, d.Title, d.Commune, d.Organization!.Name, o.Id, o.Title, m.MatchedAt))

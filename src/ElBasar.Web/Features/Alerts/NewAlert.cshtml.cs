@@ -1,9 +1,7 @@
 using ElBasar.Web.Features.Directory;
-using ElBasar.Web.Features.Listings;
 using ElBasar.Web.Features.Networks;
 using ElBasar.Web.Features.Search;
 using ElBasar.Web.Infrastructure.Data;
-using ElBasar.Web.Infrastructure.Geo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,8 +13,7 @@ namespace ElBasar.Web.Features.Alerts;
 /// so signing in first brings the person back to the same search; they name it and choose how often.
 /// </summary>
 [Authorize]
-public sealed class NewAlertModel(
-    SavedSearches searches, AlertDescriptions descriptions, Taxonomy taxonomy, Territories territories, CurrentNetwork current) : PageModel
+public sealed class NewAlertModel(SavedSearches searches, AlertDescriptions descriptions, CurrentNetwork current) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
@@ -42,7 +39,7 @@ public sealed class NewAlertModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Network = await current.ResolveAsync(HttpContext, ct);
-        if (!Load()) return Page();
+        if (!Load(Network)) return Page();
         Name ??= Query.Text.Length > 0 ? Query.Text : "Toutes les annonces";
         if (Name.Length > SavedSearchInput.MaxNameLength) Name = Name[..SavedSearchInput.MaxNameLength];
         return Page();
@@ -51,7 +48,7 @@ public sealed class NewAlertModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Network = await current.ResolveAsync(HttpContext, ct);
-        if (!Load()) return Page();
+        if (!Load(Network)) return Page();
         var input = new SavedSearchInput(Name, SavedSearchQuery.From(Query), Frequency);
         var (saved, errors) = await searches.CreateAsync(OrganizationAccess.UserIdOf(User)!.Value, Network.Id, input, ct);
         if (saved is null)
@@ -62,13 +59,14 @@ public sealed class NewAlertModel(
         return Redirect($"/espace/alertes?creee={saved.Id}");
     }
 
-    bool Load()
+    /// <summary>Checks the search in <paramref name="network"/>, whose own categories it may use; every problem is shown above the form.</summary>
+    bool Load(NetworkRef network)
     {
         var parameters = new ListingQueryParameters(Q, Kind, Category, Mode, Market, Lat, Lon, RadiusKm, null, null, Territory, Commune);
-        Query = ListingQuery.Parse(parameters, taxonomy, territories, out var errors);
+        Query = searches.Parse(parameters, network.Id, out var errors);
         Description = descriptions.Describe(Query);
         if (errors.Count == 0) return true;
-        Problems = errors.ToDictionary(e => "query", e => e.Value);
+        Problems = new Dictionary<string, string[]> { ["query"] = [.. errors.Values.SelectMany(messages => messages)] };
         return false;
     }
 

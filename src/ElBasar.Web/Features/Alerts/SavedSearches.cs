@@ -56,7 +56,7 @@ public sealed class SavedSearches(
         if (input.Query is null) errors["query"] = ["« query » est obligatoire : donnez au moins un objet vide {}."];
         else
         {
-            query = ListingQuery.Parse(input.Query.ToParameters(), taxonomy, territories, out var queryErrors);
+            query = Parse(input.Query.ToParameters(), networkId, out var queryErrors);
             foreach (var (key, messages) in queryErrors) errors[$"query.{key}"] = messages;
         }
         if (errors.Count == 0 && await db.SavedSearches.CountAsync(s => s.UserId == userId, ct) >= MaxPerPerson)
@@ -114,9 +114,22 @@ public sealed class SavedSearches(
     public async Task<bool> DeleteAsync(Guid userId, Guid id, CancellationToken ct) =>
         await db.SavedSearches.Where(s => s.Id == id && s.UserId == userId).ExecuteDeleteAsync(ct) > 0;
 
-    /// <summary>The page of search results this saved search stands for.</summary>
+    /// <summary>The page of search results this saved search stands for, in its network.</summary>
     public ListingQuery QueryOf(SavedSearch saved) =>
-        ListingQuery.Parse(SavedSearchQuery.FromJson(saved.QueryJson).ToParameters(), taxonomy, territories, out _);
+        Parse(SavedSearchQuery.FromJson(saved.QueryJson).ToParameters(), saved.NetworkId, out _);
+
+    /// <summary>
+    /// Checks a search as <c>/recherche</c> in <paramref name="networkId"/> does: the shared categories
+    /// and that network's own are accepted. Another network's category is refused as such, so the
+    /// person knows to save the alert from that network's search.
+    /// </summary>
+    public ListingQuery Parse(ListingQueryParameters parameters, Guid networkId, out Dictionary<string, string[]> errors)
+    {
+        var query = ListingQuery.Parse(parameters, taxonomy, territories, out errors, networkId);
+        if (query.Categories.FirstOrDefault(c => taxonomy.FindCategory(c, networkId) is null) is { } refused && taxonomy.NetworkOfCategory(refused) is not null)
+            errors["category"] = [$"La catégorie « {taxonomy.CategoryLabel(refused)} » est propre à un autre réseau : créez cette alerte depuis la recherche de ce réseau."];
+        return query;
+    }
 
     /// <summary>
     /// Fills the columns the matcher reads. The text is analysed once, now, with today's thesaurus:

@@ -101,6 +101,32 @@ public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
     }
 
     /// <summary>
+    /// What each organisation sees, as its people do on the pages of the networks it is a member of
+    /// (<see cref="On"/>): all of its own networks' listings, and those partnerships in force share
+    /// towards them. An organisation that belongs to no network publishes in the home network, and
+    /// sees what the public sees there. For news told to an organisation rather than to a person
+    /// (demand watches).
+    /// </summary>
+    public async Task<Dictionary<Guid, ListingAudience>> OfOrganizationsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct)
+    {
+        var memberships = (await db.NetworkMemberships.AsNoTracking()
+                .Where(n => organizationIds.Contains(n.OrganizationId) && n.IsMember)
+                .Select(n => new { n.OrganizationId, n.NetworkId }).ToListAsync(ct))
+            .ToLookup(n => n.OrganizationId, n => n.NetworkId);
+        var partnerships = await PartnershipsAsync(Shared.Listings, ct);
+        var homeId = await home.IdAsync(ct);
+        return organizationIds.Distinct().ToDictionary(id => id, id => OfOrganization([.. memberships[id]], homeId, partnerships));
+    }
+
+    /// <summary>The rule of <see cref="OfOrganizationsAsync"/> for an organisation that is a member of <paramref name="networks"/>.</summary>
+    public static ListingAudience OfOrganization(IReadOnlyList<Guid> networks, Guid home, IReadOnlyCollection<Partnership> partnerships)
+    {
+        var views = (networks.Count > 0 ? networks : [home]).Select(n => On(networks, n, partnerships)).ToList();
+        return new ListingAudience(
+            [.. views.SelectMany(v => v.All).Distinct()], [.. views.SelectMany(v => v.Partners).Distinct()], [.. views.SelectMany(v => v.Public).Distinct()]);
+    }
+
+    /// <summary>
     /// The networks whose events show on <paramref name="network"/>'s calendar for this reader. An event is open to
     /// everyone on its own network's calendar, so the rule is that of a listing open to everyone.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ElBasar.Tests.Features.Networks;
 using ElBasar.Tests.Support;
 using ElBasar.Web.Features.Accounts;
 using ElBasar.Web.Features.Alerts;
@@ -43,13 +44,8 @@ public sealed class NetworkAlertTests
         /// <summary>Publishes one "tonnelle" listing per visibility, in the organisation's network.</summary>
         public async Task<(Listing Public, Listing Partners, Listing Members)> PublishAsync(Organization organization, Guid network, string of)
         {
-            async Task<Listing> One(string title, ListingVisibility visibility)
-            {
-                var listing = await new ListingBuilder(organization).Titled(title).SaveAsync(App);
-                await App.WithDbAsync(db => db.Listings.Where(l => l.Id == listing.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.NetworkId, network).SetProperty(l => l.Visibility, visibility)));
-                return listing;
-            }
+            Task<Listing> One(string title, ListingVisibility visibility) =>
+                new ListingBuilder(organization).Titled(title).InNetwork(network, visibility).SaveAsync(App);
             return (await One($"Tonnelle publique {of}", ListingVisibility.Everyone),
                 await One($"Tonnelle des partenaires {of}", ListingVisibility.Partners),
                 await One($"Tonnelle réservée {of}", ListingVisibility.Network));
@@ -58,16 +54,8 @@ public sealed class NetworkAlertTests
         public Task<List<Guid>> MatchedAsync(Guid savedSearchId) =>
             App.WithDbAsync((db, _) => db.SavedSearchMatches.Where(m => m.SavedSearchId == savedSearchId).Select(m => m.ListingId).ToListAsync());
 
-        public Task PartnershipAsync(PartnershipDirection direction, PartnershipAudience audience, PartnershipStatus status = PartnershipStatus.Active) =>
-            App.WithDbAsync(async db =>
-            {
-                db.Partnerships.Add(new Partnership
-                {
-                    ProposerNetworkId = Lens, PartnerNetworkId = Home, SharesListings = true, Direction = direction, Audience = audience,
-                    Status = status, ProposedAt = FakeClock.Default.UtcDateTime, DecidedAt = FakeClock.Default.UtcDateTime,
-                });
-                await db.SaveChangesAsync();
-            });
+        public Task PartnershipAsync(PartnershipDirection direction, PartnershipAudience audience) =>
+            Networking.PartnershipAsync(App, Lens, Home, direction, audience, listings: true);
     }
 
     static async Task<World> WorldAsync(TestApp app, string frequency = "instant")

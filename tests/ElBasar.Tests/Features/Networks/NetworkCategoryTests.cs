@@ -12,43 +12,10 @@ namespace ElBasar.Tests.Features.Networks;
 /// <summary>A network's own categories: added by its facilitator, offered and searched in that network only, refused elsewhere, imported for its organisations only.</summary>
 public sealed class NetworkCategoryTests : IDisposable
 {
-    const string Festival = "materiel-de-festival";
+    const string Festival = Networking.Festival;
     readonly string _folder = System.IO.Directory.CreateTempSubdirectory("elbasar-network-categories-").FullName;
 
     public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
-
-    sealed record Side(Network Network, Organization Organization, HttpClient Client);
-
-    /// <summary>Two networks besides the home one, each with an organisation, its owner signed in with that network chosen in the switcher.</summary>
-    static async Task<(Side A, Side B, HttpClient Facilitator)> TwoNetworksAsync(TestApp app)
-    {
-        var admin = await app.SignedInAsync("admin@example.org", SiteRoles.Admin);
-        async Task<Side> SideAsync(string name, string slug, string email, string externalId)
-        {
-            var network = new Network { Name = name, Slug = slug, CreatedAt = FakeClock.Default.UtcDateTime };
-            var organization = await new OrganizationBuilder().Named($"Structure {name}").WithExternalId(externalId).SaveAsync(app);
-            var owner = await app.CreateAccountAsync(email, SiteRoles.Member, $"Responsable {name}");
-            await app.WithDbAsync(async db =>
-            {
-                db.Networks.Add(network);
-                db.NetworkMemberships.Add(new NetworkMembership { NetworkId = network.Id, OrganizationId = organization.Id, IsMember = true, Since = FakeClock.Default.UtcDateTime });
-                db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = organization.Id, UserId = owner.Id, Role = OrganizationRole.Owner, Since = FakeClock.Default.UtcDateTime });
-                await db.SaveChangesAsync();
-            });
-            var client = await app.SignedInAsync(email);
-            Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/espace", "/reseau-courant", new Dictionary<string, string> { ["slug"] = slug, ["returnUrl"] = "/espace" })).StatusCode);
-            return new Side(network, organization, client);
-        }
-        var a = await SideAsync("Festivals du Nord", "festivals-du-nord", "a@example.org", "org-a");
-        var b = await SideAsync("Réseau lensois", "reseau-lensois", "b@example.org", "org-b");
-        await app.CreateAccountAsync("animation@example.org", SiteRoles.Member, "Lou Animatrice");
-        await admin.PostFormAsync($"/admin/reseaux/{a.Network.Id}", $"/admin/reseaux/{a.Network.Id}?handler=AddFacilitator", new Dictionary<string, string> { ["FacilitatorEmail"] = "animation@example.org" });
-        return (a, b, await app.SignedInAsync("animation@example.org"));
-    }
-
-    static async Task AddFestivalAsync(HttpClient facilitator) =>
-        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.PostFormAsync("/reseaux/festivals-du-nord/categories", "/reseaux/festivals-du-nord/categories?handler=Add",
-            new Dictionary<string, string> { ["Label"] = "Matériel de festival", ["Parent"] = "equipment" })).StatusCode);
 
     static Dictionary<string, string> Publish(Organization organization, string category) => new()
     {
@@ -60,12 +27,12 @@ public sealed class NetworkCategoryTests : IDisposable
     public async Task A_network_category_is_offered_published_and_searched_in_that_network_only(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var (a, b, facilitator) = await TwoNetworksAsync(app);
+        var (a, b, facilitator) = await Networking.TwoNetworksAsync(app);
         // The page is the network's facilitators' and the admins': the others get 404.
         Assert.Equal(HttpStatusCode.NotFound, (await a.Client.GetAsync("/reseaux/festivals-du-nord/categories")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await facilitator.GetAsync("/reseaux/reseau-lensois/categories")).StatusCode);
 
-        await AddFestivalAsync(facilitator);
+        await Networking.AddFestivalAsync(facilitator);
         Assert.Contains(Festival, Html.VisibleText(await facilitator.GetStringAsync("/reseaux/festivals-du-nord/categories")));
 
         var optionA = await a.Client.GetStringAsync("/annonces/nouvelle");
@@ -104,8 +71,8 @@ public sealed class NetworkCategoryTests : IDisposable
     public async Task A_network_category_is_labelled_wherever_its_listing_shows_and_never_takes_a_shared_slug(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var (a, _, facilitator) = await TwoNetworksAsync(app);
-        await AddFestivalAsync(facilitator);
+        var (a, _, facilitator) = await Networking.TwoNetworksAsync(app);
+        await Networking.AddFestivalAsync(facilitator);
         var taxonomy = app.Services.GetRequiredService<Taxonomy>();
         Assert.Equal("Matériel et équipement › Matériel de festival", taxonomy.CategoryLabel(Festival));
         Assert.Null(taxonomy.FindCategory(Festival));
@@ -138,8 +105,8 @@ public sealed class NetworkCategoryTests : IDisposable
     public async Task Import_takes_a_network_category_only_for_that_networks_organisations(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var (a, _, facilitator) = await TwoNetworksAsync(app);
-        await AddFestivalAsync(facilitator);
+        var (a, _, facilitator) = await Networking.TwoNetworksAsync(app);
+        await Networking.AddFestivalAsync(facilitator);
         var path = Path.Combine(_folder, "listings.jsonl");
         File.WriteAllLines(path,
         [

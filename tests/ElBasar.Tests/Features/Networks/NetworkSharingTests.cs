@@ -56,7 +56,7 @@ public sealed class NetworkSharingTests
         Assert.Contains("membres de son réseau", notMember.GetProperty("errors").GetProperty("asOrganizationId")[0].GetString());
 
         // Lens shares its items with the home network's members.
-        var partnership = await PartnershipAsync(app, lens.Id, home, sharesItems: true, sharesEvents: false, PartnershipDirection.ToPartner, PartnershipAudience.Members);
+        var partnership = await Networking.PartnershipAsync(app, lens.Id, home, PartnershipDirection.ToPartner, PartnershipAudience.Members, items: true);
         await AssertCatalogueAsync(anonymous, null, [tent], [grinder, trailer, secret]);
         await AssertCatalogueAsync(lille.Person.Api, null, [tent, grinder, trailer], [secret]);
         // One way: the home network's tent stays off Lens's catalogue.
@@ -76,18 +76,18 @@ public sealed class NetworkSharingTests
         Assert.Equal(HttpStatusCode.OK, (await arras.ActAsync(reservation, "approve")).StatusCode);
 
         // Shared with the home network's public: the item open to everyone shows to visitors, the partners-only one does not.
-        await ChangeAsync(app, partnership.Id, p => p.Audience = PartnershipAudience.Public);
+        await Networking.ChangeAsync(app, partnership.Id, p => p.Audience = PartnershipAudience.Public);
         await AssertCatalogueAsync(anonymous, null, [tent, grinder], [trailer, secret]);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/pret/{trailer}")).StatusCode);
 
         // Both ways: the tent is now on Lens's catalogue, and Arras borrows it.
-        await ChangeAsync(app, partnership.Id, p => p.Direction = PartnershipDirection.Both);
+        await Networking.ChangeAsync(app, partnership.Id, p => p.Direction = PartnershipDirection.Both);
         await AssertCatalogueAsync(arras.Person.Api, Slug, [grinder, trailer, secret, tent], []);
         Assert.Equal("pending", (await Lenders.ReservedAsync(await arras.ReserveAsync(tent, "2026-12-01", "2026-12-02"))).Status);
         Assert.Contains("Tente lilloise · Prêté par Atelier lillois — réseau", Html.VisibleText(await arras.Person.Browser.GetStringAsync($"/reseaux/{Slug}")));
 
         // Ended: everything shared is gone from the home network, through every route.
-        await ChangeAsync(app, partnership.Id, p => p.Status = PartnershipStatus.Ended);
+        await Networking.ChangeAsync(app, partnership.Id, p => p.Status = PartnershipStatus.Ended);
         await AssertCatalogueAsync(anonymous, null, [tent], [grinder, trailer, secret]);
         await AssertCatalogueAsync(lille.Person.Api, null, [tent], [grinder, trailer, secret]);
         await AssertCatalogueAsync(arras.Person.Api, Slug, [grinder, trailer, secret], [tent]);
@@ -153,7 +153,7 @@ public sealed class NetworkSharingTests
         Assert.Contains("Aucun réseau", await unknown.Content.ReadAsStringAsync());
 
         // Shared with the home network's members: they see it and register; visitors do not see it.
-        var partnership = await PartnershipAsync(app, lens.Id, home, sharesItems: false, sharesEvents: true, PartnershipDirection.ToPartner, PartnershipAudience.Members);
+        var partnership = await Networking.PartnershipAsync(app, lens.Id, home, PartnershipDirection.ToPartner, PartnershipAudience.Members, events: true);
         await AssertCalendarAsync(anonymous, apero, seen: false);
         await AssertCalendarAsync(lille.Person.Browser, apero, seen: true);
         var listed = (await lille.Person.Api.GetFromJsonAsync<JsonElement>("/api/v1/events")).GetProperty("items").EnumerateArray().Single();
@@ -162,13 +162,13 @@ public sealed class NetworkSharingTests
         Assert.Equal(HttpStatusCode.Created, (await Eventing.RegisterAsync(lille.Person.Api, apero)).StatusCode);
 
         // Shared with the public: on every calendar of the home network; still never in what leaves the installation.
-        await ChangeAsync(app, partnership.Id, p => p.Audience = PartnershipAudience.Public);
+        await Networking.ChangeAsync(app, partnership.Id, p => p.Audience = PartnershipAudience.Public);
         await AssertCalendarAsync(anonymous, apero, seen: true);
         var upserts = (await anonymous.GetStringAsync("/api/v1/feed/events")).Split('\n').Where(line => line.Contains("\"upsert\""));
         Assert.DoesNotContain(upserts, line => line.Contains(apero.ToString()));
 
         // Ended: gone from the home network's calendars; its members may no longer register.
-        await ChangeAsync(app, partnership.Id, p => p.Status = PartnershipStatus.Ended);
+        await Networking.ChangeAsync(app, partnership.Id, p => p.Status = PartnershipStatus.Ended);
         await AssertCalendarAsync(anonymous, apero, seen: false);
         await AssertCalendarAsync(lille.Person.Browser, apero, seen: false);
         Assert.Equal(HttpStatusCode.Forbidden, (await Eventing.RegisterAsync(douai.Person.Api, apero)).StatusCode);
@@ -241,29 +241,6 @@ public sealed class NetworkSharingTests
         {
             var listing = await db.LendingItems.Where(i => i.Id == item).Select(i => i.ListingId).SingleAsync();
             await db.Listings.Where(l => l.Id == listing).ExecuteUpdateAsync(s => s.SetProperty(l => l.Visibility, visibility));
-        });
-
-    static async Task<Partnership> PartnershipAsync(TestApp app, Guid proposer, Guid partner, bool sharesItems, bool sharesEvents,
-        PartnershipDirection direction, PartnershipAudience audience)
-    {
-        var partnership = new Partnership
-        {
-            ProposerNetworkId = proposer, PartnerNetworkId = partner, SharesItems = sharesItems, SharesEvents = sharesEvents, Direction = direction,
-            Audience = audience, Status = PartnershipStatus.Active, ProposedAt = FakeClock.Default.UtcDateTime, DecidedAt = FakeClock.Default.UtcDateTime,
-        };
-        await app.WithDbAsync(async db =>
-        {
-            db.Partnerships.Add(partnership);
-            await db.SaveChangesAsync();
-        });
-        return partnership;
-    }
-
-    static Task ChangeAsync(TestApp app, Guid partnership, Action<Partnership> change) =>
-        app.WithDbAsync(async db =>
-        {
-            change(await db.Partnerships.SingleAsync(p => p.Id == partnership));
-            await db.SaveChangesAsync();
         });
 
     /// <summary>A network's lending catalogue (the API; null: the current network) lists exactly what it should.</summary>
