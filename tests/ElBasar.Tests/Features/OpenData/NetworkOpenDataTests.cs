@@ -171,8 +171,8 @@ public sealed class NetworkOpenDataTests
         var page = await client.GetAsync("/donnees-ouvertes?reseau=nulle-part");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         var text = Html.VisibleText(await page.Content.ReadAsStringAsync());
-        Assert.Contains("Réseau introuvable", text);
-        Assert.Contains("Aucun réseau du site n'a cette adresse", text);
+        Assert.Contains("Page introuvable", text);
+        Assert.Contains("Ce réseau n'existe pas : aucun réseau du site n'a cette adresse.", text);
     }
 
     [SkippableTheory, BothDatabases]
