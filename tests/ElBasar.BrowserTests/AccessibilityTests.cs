@@ -40,6 +40,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
         { "/ressources?q=guides&theme=purchasing", HttpStatusCode.OK },
         { AResource, HttpStatusCode.OK },
         { "/donnees-ouvertes", HttpStatusCode.OK },
+        { $"/donnees-ouvertes?reseau={ElBasar.Web.Features.Directory.Network.HomeSlug}", HttpStatusCode.OK },
+        { "/donnees-ouvertes?reseau=nulle-part", HttpStatusCode.NotFound },
         { "/donnees-ouvertes/integrer", HttpStatusCode.OK },
         { "/donnees-ouvertes/integrer?territoire=62", HttpStatusCode.OK },
         { "/widgets/carte?territoire=62", HttpStatusCode.OK },

@@ -10,20 +10,20 @@ public sealed record PairMonthActivity(
 /// <summary>
 /// The confirmed exchanges for other features that count them by their own keys (Features/OpenData counts
 /// them by commune, EPCI and month): one GROUP BY over the period, one row per pair, month and market,
-/// so nothing reads the exchanges one by one.
+/// so nothing reads the exchanges one by one. A network's are those its <see cref="ImpactScope"/> keeps, as on the impact
+/// page, so an exchange counts once in each network one of its parties is a member of.
 /// </summary>
 public sealed class ExchangeActivity(ElBasarDbContext db)
 {
-    /// <summary>The confirmed exchanges dated from <paramref name="from"/> to <paramref name="to"/> (both included), by pair, month and market.</summary>
-    public async Task<IReadOnlyList<PairMonthActivity>> ByPairAndMonthAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
-        await db.Exchanges.AsNoTracking()
-            .Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= from && e.Date <= to)
+    /// <summary>The confirmed exchanges of <paramref name="scope"/> dated from <paramref name="from"/> to <paramref name="to"/> (both included), by pair, month and market.</summary>
+    public async Task<IReadOnlyList<PairMonthActivity>> ByPairAndMonthAsync(DateOnly from, DateOnly to, ImpactScope scope, CancellationToken ct) =>
+        await scope.Filter(db.Exchanges.AsNoTracking().Where(e => e.Status == ExchangeStatus.Confirmed && e.Date >= from && e.Date <= to), db)
             .GroupBy(e => new { e.Month, e.FromOrganizationId, e.ToOrganizationId, e.Market })
             .Select(g => new PairMonthActivity(g.Key.Month, g.Key.FromOrganizationId, g.Key.ToOrganizationId, g.Key.Market, g.Count(),
                 g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0))))
             .ToListAsync(ct);
 
-    /// <summary>When an exchange was last confirmed, if ever: the date the activity figures last changed.</summary>
-    public Task<DateTime?> LastConfirmedAtAsync(CancellationToken ct) =>
-        db.Exchanges.Where(e => e.Status == ExchangeStatus.Confirmed).MaxAsync(e => e.ConfirmedAt, ct);
+    /// <summary>When an exchange of <paramref name="scope"/> was last confirmed, if ever: the date its activity figures last changed.</summary>
+    public Task<DateTime?> LastConfirmedAtAsync(ImpactScope scope, CancellationToken ct) =>
+        scope.Filter(db.Exchanges.Where(e => e.Status == ExchangeStatus.Confirmed), db).MaxAsync(e => e.ConfirmedAt, ct);
 }

@@ -78,21 +78,21 @@ public readonly record struct ActivityPeriod(int FromMonth, int ToMonth)
 }
 
 /// <summary>
-/// The network's activity as open data: the confirmed exchanges (from <see cref="ExchangeActivity"/>) counted
-/// by the parties' commune or EPCI, or by month, with the statistical secret applied (<see cref="StatisticalSecret"/>).
+/// The activity as open data: the confirmed exchanges of a scope (the installation, or those with a party member of
+/// a network, from <see cref="ExchangeActivity"/>) counted by the parties' commune or EPCI, or by month, with the statistical secret applied (<see cref="StatisticalSecret"/>).
 /// By place, an exchange counts once in each different place of its two parties (so lines may add up to more
 /// than the network's total), and a place's organisations are its own parties only. The place is the
 /// organisation's commune today; a party without a commune is counted in no place.
 /// </summary>
 public sealed class ActivityStatistics(ExchangeActivity exchanges, ElBasarDbContext db, Territories territories)
 {
-    public async Task<IReadOnlyList<ActivityLine>> ComputeAsync(ActivityBy by, ActivityPeriod period, CancellationToken ct) =>
-        StatisticalSecret.Apply(await CountAsync(by, period, ct));
+    public async Task<IReadOnlyList<ActivityLine>> ComputeAsync(ActivityBy by, ActivityPeriod period, ImpactScope scope, CancellationToken ct) =>
+        StatisticalSecret.Apply(await CountAsync(by, period, scope, ct));
 
     /// <summary>The lines before the secret, sorted by key.</summary>
-    public async Task<IReadOnlyList<ActivityCounts>> CountAsync(ActivityBy by, ActivityPeriod period, CancellationToken ct)
+    public async Task<IReadOnlyList<ActivityCounts>> CountAsync(ActivityBy by, ActivityPeriod period, ImpactScope scope, CancellationToken ct)
     {
-        var rows = await exchanges.ByPairAndMonthAsync(period.FirstDay, period.LastDay, ct);
+        var rows = await exchanges.ByPairAndMonthAsync(period.FirstDay, period.LastDay, scope, ct);
         var ids = rows.SelectMany(r => new[] { r.FromOrganizationId, r.ToOrganizationId }).Distinct().ToList();
         var communes = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.CommuneInsee }).ToDictionaryAsync(o => o.Id, o => o.CommuneInsee, ct);

@@ -37,7 +37,7 @@ public static class Datasets
             new("code_postal", "texte", "Code postal."),
             new("site_web", "texte (URL)", "Site web, seulement si la structure l'a rendu public."),
             new("activites", "texte", "Activités, séparées par « | »."),
-            new("membre_du_reseau", "oui / non", "La structure est membre du réseau (charte acceptée, adhésion)."),
+            new("membre_du_reseau", "oui / non", "La structure est membre du réseau de ces données (sans réseau choisi : le réseau principal du site) : charte acceptée, adhésion."),
             new("latitude", "décimal (virgule, WGS 84)", "Latitude du lieu, vide si inconnue."),
             new("longitude", "décimal (virgule, WGS 84)", "Longitude du lieu, vide si inconnue."),
             new("fiche", "texte (URL)", "Adresse de la fiche de la structure sur le site."),

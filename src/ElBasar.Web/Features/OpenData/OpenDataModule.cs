@@ -8,6 +8,7 @@ public static class OpenDataModule
         services.AddScoped<SchemaOrg>();
         services.AddScoped<OpenDataLicences>();
         services.AddScoped<ActivityStatistics>();
+        services.AddScoped<OpenDataScopes>();
         services.AddScoped<Widgets.TerritoryOffers>();
         return services;
     }

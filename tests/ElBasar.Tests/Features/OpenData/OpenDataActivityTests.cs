@@ -17,9 +17,9 @@ public sealed class OpenDataActivityTests
     /// <summary>
     /// 2025 (the clock is in November 2026): Lille's three organisations 12 sales and 10 helps, Roubaix's three
     /// 4 exchanges, Arras's three 3 sales and 9 helps, Lens's one organisation 6 helps to Lille; then a 2026
-    /// exchange and a declared one, which do not count.
+    /// exchange and a declared one, which do not count. Returns the organisations by commune, in order.
     /// </summary>
-    internal static async Task SeedAsync(TestApp app)
+    internal static async Task<Dictionary<string, Organization[]>> SeedAsync(TestApp app)
     {
         async Task<Organization[]> ThreeIn(string insee, string commune, double lat, double lon, int count = 3)
         {
@@ -41,9 +41,10 @@ public sealed class OpenDataActivityTests
         await ExchangesAsync(app, lens[0], lille[0], 6, market: false, new DateOnly(2025, 6, 20));
         await ExchangesAsync(app, lille[0], lille[2], 1, market: true, new DateOnly(2026, 1, 5));
         await ExchangesAsync(app, roubaix[0], roubaix[2], 1, market: true, new DateOnly(2025, 5, 9), ExchangeStatus.Declared);
+        return new() { ["Lille"] = lille, ["Roubaix"] = roubaix, ["Arras"] = arras, ["Lens"] = lens };
     }
 
-    static Task ExchangesAsync(TestApp app, Organization from, Organization to, int count, bool market, DateOnly date,
+    internal static Task ExchangesAsync(TestApp app, Organization from, Organization to, int count, bool market, DateOnly date,
         ExchangeStatus status = ExchangeStatus.Confirmed) =>
         app.WithDbAsync(async db =>
         {
@@ -60,19 +61,19 @@ public sealed class OpenDataActivityTests
             await db.SaveChangesAsync();
         });
 
-    sealed record Line(string Key, string Label, int? Exchanges, int? MarketExchanges, decimal? MarketAmountEur, int? NonMarketExchanges,
+    internal sealed record Line(string Key, string Label, int? Exchanges, int? MarketExchanges, decimal? MarketAmountEur, int? NonMarketExchanges,
         decimal? NonMarketHours, int? Organizations);
 
-    sealed record Activity(string By, string From, string To, string Licence, string LicenceUrl, int MinExchanges, List<Line> Lines);
+    internal sealed record Activity(string By, string From, string To, string Licence, string LicenceUrl, int MinExchanges, List<Line> Lines, string? Network);
 
-    static async Task<Activity> ActivityAsync(TestApp app, string query)
+    internal static async Task<Activity> ActivityAsync(TestApp app, string query)
     {
         var response = await app.CreateClient().GetAsync($"/api/v1/open-data/activity?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Activity>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
     }
 
-    static async Task<List<string[]>> CsvAsync(TestApp app, string path)
+    internal static async Task<List<string[]>> CsvAsync(TestApp app, string path)
     {
         var response = await app.CreateClient().GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -83,7 +84,7 @@ public sealed class OpenDataActivityTests
     }
 
     /// <summary>Along a line (market + non-market = total) and down each column (its total is public), never exactly one figure hidden.</summary>
-    static void NothingHiddenCanBeSubtracted(IReadOnlyList<Line> lines)
+    internal static void NothingHiddenCanBeSubtracted(IReadOnlyList<Line> lines)
     {
         foreach (var line in lines)
             Assert.NotEqual(1, new[] { line.Exchanges, line.MarketExchanges, line.NonMarketExchanges }.Count(c => c is null));
