@@ -188,7 +188,7 @@ static partial class ImportBenchmark
     // bench's own build (Release for figures; CI's tiny runs take the Debug build its tests made).
     internal static string FindWebDll()
     {
-        var configuration = typeof(ImportBenchmark).Assembly.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var configuration = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>(typeof(ImportBenchmark).Assembly)?.Configuration ?? "Release";
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -112,8 +112,7 @@ public sealed class NetworkSharingTests
         var listing = await app.WithDbAsync((db, _) => db.LendingItems.Where(i => i.Id == grinder).Select(i => i.ListingId).SingleAsync());
 
         // Lens shares its listings with the home network, not its lending items: the listing shows, the item does not open.
-        var partnership = await PartnershipAsync(app, lens.Id, home, sharesItems: false, sharesEvents: false, PartnershipDirection.ToPartner, PartnershipAudience.Members);
-        await ChangeAsync(app, partnership.Id, p => p.SharesListings = true);
+        var partnership = await Networking.PartnershipAsync(app, lens.Id, home, PartnershipDirection.ToPartner, PartnershipAudience.Members, listings: true);
         var page = await lille.Person.Browser.GetStringAsync($"/annonces/{listing}");
         Assert.Contains("Broyeur lensois", page);
         Assert.DoesNotContain($"/pret/{grinder}", page);
@@ -122,7 +121,7 @@ public sealed class NetworkSharingTests
         // Its lender still has the link.
         Assert.Contains($"/pret/{grinder}", await arras.Person.Browser.GetStringAsync($"/annonces/{listing}"));
 
-        await ChangeAsync(app, partnership.Id, p => p.SharesItems = true);
+        await Networking.ChangeAsync(app, partnership.Id, p => p.SharesItems = true);
         page = await lille.Person.Browser.GetStringAsync($"/annonces/{listing}");
         Assert.Contains($"/pret/{grinder}", page);
         Assert.Equal(HttpStatusCode.OK, (await lille.Person.Browser.GetAsync($"/pret/{grinder}")).StatusCode);
