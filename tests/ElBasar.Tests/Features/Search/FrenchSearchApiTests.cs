@@ -163,15 +163,17 @@ public sealed class FrenchSearchApiTests
     [SkippableTheory, BothDatabases]
     public async Task Listings_indexed_by_an_older_analyser_are_analysed_again_at_start(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
-        var org = await new OrganizationBuilder().SaveAsync(app);
-        await new ListingBuilder(org).Titled("Perceuses sans fil").SaveAsync(app);
-        await app.WithDbAsync(db => db.Set<Listing>().ExecuteUpdateAsync(s => s
-            .SetProperty(l => l.SearchTitle, "xyz").SetProperty(l => l.SearchVersion, 0)));
-        Assert.Equal(0, (await SearchAsync(app, Q("perceuse"))).Total);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var app = TestApp.StartOn(database))
+        {
+            var org = await new OrganizationBuilder().SaveAsync(app);
+            await new ListingBuilder(org).Titled("Perceuses sans fil").SaveAsync(app);
+            await app.WithDbAsync(db => db.Set<Listing>().ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.SearchTitle, "xyz").SetProperty(l => l.SearchVersion, 0)));
+            Assert.Equal(0, (await SearchAsync(app, Q("perceuse"))).Total);
+        }
 
-        await DatabaseStartup.RunAsync(app.Services, serving: false, CancellationToken.None);
-
-        Assert.Equal(1, (await SearchAsync(app, Q("perceuse"))).Total);
+        await using var restarted = TestApp.StartOn(database);
+        Assert.Equal(1, (await SearchAsync(restarted, Q("perceuse"))).Total);
     }
 }

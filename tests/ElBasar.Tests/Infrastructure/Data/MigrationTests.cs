@@ -45,7 +45,8 @@ public sealed class MigrationTests
         await new ListingBuilder(org).Titled("Scie sauteuse à prêter").SaveAsync(app);
 
         var applied = await app.WithDbAsync((_, services) => services.GetRequiredService<MigrationRunner>().MigrateAsync());
-        await DatabaseStartup.RunAsync(app.Services, serving: false, CancellationToken.None);
+        // A second node starting on the database: migrations and seeds once more.
+        await using (TestApp.StartOn(app.Database)) { }
 
         Assert.Empty(applied);
         var versions = await app.WithDbAsync((_, services) => services.GetRequiredService<MigrationRunner>().AppliedVersionsAsync());
