@@ -63,6 +63,7 @@ public static class ElBasarApp
         services.AddOpenData();
         services.AddFederation(configuration);
         services.AddNetworks();
+        services.AddSingleton<Features.Home.MemberCounts>();
         return builder;
     }
 

@@ -10,7 +10,7 @@ namespace ElBasar.Web.Features.Home;
 
 public sealed class HomeModel(
     ElBasarDbContext db, HomeNetwork network, ListingSearch search, FeaturedListings featured, EventCatalog events, Networks.NetworkAudiences audiences,
-    TimeProvider clock) : PageModel
+    MemberCounts members, TimeProvider clock) : PageModel
 {
     const int Latest = 6;
 
@@ -33,8 +33,7 @@ public sealed class HomeModel(
         var live = (await audiences.OnAsync(User, networkId, ct)).Filter(db.Listings.AsNoTracking()).Where(l => l.Status == ListingStatus.Published
             && (l.ExpiresAt == null || l.ExpiresAt > now)
             && l.Organization!.Status == OrganizationStatus.Active);
-        Members = await db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Active
-            && o.Networks.Any(m => m.NetworkId == networkId && m.IsMember), ct);
+        Members = await members.OfAsync(networkId, ct);
         LiveOffers = await CountAsync(ListingKind.Offer, ct);
         LiveDemands = await CountAsync(ListingKind.Demand, ct);
         Featured = await featured.LatestAsync(Latest, ct);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ElBasar.Tests.Support;
+using ElBasar.Web.Features.Home;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ElBasar.Tests.Features.Home;
@@ -33,6 +34,12 @@ public sealed class HomePageTests
         Assert.Contains("3 offres en cours", text);
         // "1 demande" in good French; the page writes the plural whatever the number (reported).
         Assert.Matches(@"(^| )1 demandes? en cours", text);
+
+        // The members are counted again a minute later, not on each visit.
+        await new OrganizationBuilder().Named("La Ressourcerie").SaveAsync(app);
+        Assert.Contains("2 membres du réseau", Html.VisibleText(await app.CreateClient().GetStringAsync("/")));
+        app.Clock.Advance(MemberCounts.Lifetime);
+        Assert.Contains("3 membres du réseau", Html.VisibleText(await app.CreateClient().GetStringAsync("/")));
     }
 
     [SkippableTheory, BothDatabases]
