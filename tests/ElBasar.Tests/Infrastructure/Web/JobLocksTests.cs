@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ElBasar.Tests.Support;
 using ElBasar.Web.Infrastructure.Data;
 using ElBasar.Web.Infrastructure.Jobs;
@@ -40,13 +41,18 @@ public sealed class JobLocksTests
         var taken = await second.TryTakeAsync("event-reminders");
         Assert.NotNull(taken);
 
-        // The node holding it dies: its session ends, and the lock with it.
+        // The node holding it dies: its session ends, and the lock with it. (Only this test's database: other tests
+        // share the server. A terminated session lets go when its process has ended, a moment after the signal.)
         await using (var admin = new Npgsql.NpgsqlConnection(database.ConnectionString))
         {
             await admin.OpenAsync();
-            await using var kill = new Npgsql.NpgsqlCommand(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()", admin);
+            const string advisory = "FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid() " +
+                                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+            await using var kill = new Npgsql.NpgsqlCommand($"SELECT pg_terminate_backend(pid) {advisory}", admin);
             await kill.ExecuteNonQueryAsync();
+            await using var left = new Npgsql.NpgsqlCommand($"SELECT COUNT(*) {advisory}", admin);
+            for (var wait = Stopwatch.StartNew(); Convert.ToInt64(await left.ExecuteScalarAsync()) > 0 && wait.Elapsed < TimeSpan.FromSeconds(10);)
+                await Task.Delay(20);
         }
         await using (var afterDeath = await first.TryTakeAsync("event-reminders"))
             Assert.NotNull(afterDeath);
