@@ -110,9 +110,10 @@ public sealed class FeedRecords(ElBasarDbContext db)
 
     async Task<Dictionary<Guid, ItemRecord>> ItemsAsync(IReadOnlyList<Guid> ids, bool partner, DateTime now, string siteBase, CancellationToken ct)
     {
-        var visible = Visible(partner, now).Select(l => l.Id);
+        // EXISTS on the item's own listing: an IN (SELECT …) list would hold every visible listing first on SQLite.
+        var visible = Visible(partner, now);
         var items = await db.LendingItems.AsNoTracking()
-            .Where(i => ids.Contains(i.Id) && visible.Contains(i.ListingId))
+            .Where(i => ids.Contains(i.Id) && visible.Any(l => l.Id == i.ListingId))
             .Include(i => i.Listing)
             .ToListAsync(ct);
         return items.ToDictionary(i => i.Id, i => new ItemRecord(Upsert, i.Id.ToString())
