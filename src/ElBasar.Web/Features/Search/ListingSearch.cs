@@ -30,6 +30,9 @@ public sealed class ListingSearch(
     /// </summary>
     public const int CountLimit = 1_000;
 
+    /// <summary>The fewest rows a page's read asks for, whatever the page's size (see <see cref="ReadPageAsync"/>).</summary>
+    const int SmallestRead = 10;
+
     /// <summary>
     /// One page of results. <paramref name="total"/>, when the caller already knows how many listings
     /// the query finds (the facets' counts), spares counting them again.
@@ -324,9 +327,12 @@ public sealed class ListingSearch(
         string order, long skip, int take, CancellationToken ct)
     {
         var hits = new List<(Guid, double?)>();
-        await using var command = sql.Command(connection, $"SELECT {textMatch.Id}, {distance} {filter} ORDER BY {order} LIMIT {take} OFFSET {skip}");
+        // Asked for one or two rows without statistics, SQLite's planner sorts every match instead of going down the
+        // date index (0.6 s at a million listings, against nothing for three rows or more): ask for a few, keep the page.
+        await using var command = sql.Command(connection,
+            $"SELECT {textMatch.Id}, {distance} {filter} ORDER BY {order} LIMIT {Math.Max(take, SmallestRead)} OFFSET {skip}");
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        while (hits.Count < take && await reader.ReadAsync(ct))
             hits.Add((reader.GetGuid(0), reader.IsDBNull(1) ? null : Math.Round(reader.GetDouble(1), 1)));
         return hits;
     }

@@ -146,6 +146,12 @@ public sealed class ListingSearchApiTests
         Assert.Equal(2, first.Items.Count);
         Assert.Single(third.Items);
         Assert.Empty(first.Items.Select(i => i.Id).Intersect(third.Items.Select(i => i.Id)));
+
+        // Without words the page is read in date order, asking the database for a few more rows than a small page holds.
+        var newest = await SearchAsync(app, "?pageSize=2");
+        var oldest = await SearchAsync(app, "?pageSize=2&page=3");
+        Assert.Equal(["Chaise pliante n° 1", "Chaise pliante n° 2"], newest.Items.Select(i => i.Title));
+        Assert.Equal(["Chaise pliante n° 5"], oldest.Items.Select(i => i.Title));
     }
 
     [SkippableTheory]
