@@ -1,4 +1,5 @@
 using ElBasar.Web.Infrastructure.Data;
+using ElBasar.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +11,11 @@ namespace ElBasar.Web.Features.Federation;
 /// (<see cref="FeedSubscription"/>) and sets when to read it again: <see cref="FederationOptions.SyncMinutes"/>
 /// after a success, longer after each failure in a row (2, 4, 8… minutes, at most an hour). A
 /// partner that is offline or answers garbage costs one failed request a while; the site's pages
-/// never wait for it, they read only what is stored here.
+/// never wait for it, they read only what is stored here. Each pass also compacts this site's own feed
+/// log once a day (<see cref="CompactLogAsync"/>).
 /// </summary>
 public sealed class FederationJob(
-    IServiceScopeFactory scopes, IOptions<FederationOptions> options, TimeProvider clock, ILogger<FederationJob> logger)
+    IServiceScopeFactory scopes, JobLocks locks, IOptions<FederationOptions> options, TimeProvider clock, ILogger<FederationJob> logger)
     : BackgroundService
 {
     /// <summary>How long a claim holds if its node dies mid-read.</summary>
@@ -30,6 +32,8 @@ public sealed class FederationJob(
             try
             {
                 await RunOnceAsync(stoppingToken);
+                var compacted = await CompactLogAsync(stoppingToken);
+                if (compacted > 0) logger.LogInformation("Feed log compacted: {Count} superseded changes deleted", compacted);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -69,6 +73,15 @@ public sealed class FederationJob(
             if (!await SyncAsync(id, ct)) failed++;
         }
         return new Pass(read, failed);
+    }
+
+    /// <summary>The feed's change log compacted, when a day has passed since the last time (<see cref="FeedChanges.CompactAsync"/>); 0 while another node does it.</summary>
+    public async Task<int> CompactLogAsync(CancellationToken ct = default)
+    {
+        await using var held = await locks.TryTakeAsync("feed-log", ct);
+        if (held is null) return 0;
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FeedChanges>().CompactAsync(clock.GetUtcNow().UtcDateTime, ct);
     }
 
     async Task<bool> ClaimAsync(Guid id, CancellationToken ct)

@@ -78,6 +78,38 @@ public sealed class FeedChanges(ElBasarDbContext db, DatabaseInfo database)
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>How often the log is compacted (<see cref="CompactAsync"/>).</summary>
+    public static readonly TimeSpan CompactEvery = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Deletes every change that a later change of the same record supersedes, at most once per
+    /// <see cref="CompactEvery"/>; returns how many rows went. A reader gets each record once, as it is
+    /// now, at the place of its last change after its cursor, so an earlier change is never read for
+    /// anything: whatever its cursor, a reader gets the same records before and after. The log then
+    /// holds one row per record ever logged (deleted ones included: a reader with an old cursor still
+    /// learns of the deletion), not one per change, which edits and expiries made grow without end.
+    /// The caller holds the <c>feed-log</c> job lock: one node compacts at a time.
+    /// </summary>
+    public async Task<int> CompactAsync(DateTime now, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO feed_marks (name, at) VALUES ('compaction', NULL) ON CONFLICT (name) DO NOTHING", ct);
+        var mark = await db.Database.SqlQueryRaw<DateTime?>("SELECT at AS \"Value\" FROM feed_marks WHERE name = 'compaction'").SingleAsync(ct);
+        if (mark is { } last && DateTime.SpecifyKind(last, DateTimeKind.Utc) > now - CompactEvery) return 0;
+        await db.Database.ExecuteSqlRawAsync("UPDATE feed_marks SET at = {0} WHERE name = 'compaction'", [now], ct);
+
+        // Read first, then deleted by batches of sequence numbers: SQLite's one writer is held a moment at a time.
+        var superseded = await db.Database.SqlQueryRaw<long>(
+            "SELECT seq AS \"Value\" FROM (SELECT seq, row_number() OVER (PARTITION BY kind, entity_id ORDER BY tx DESC, seq DESC) AS n " +
+            "FROM feed_changes) r WHERE n > 1").ToListAsync(ct);
+        var deleted = 0;
+        foreach (var batch in superseded.Chunk(5_000))
+        {
+            var delete = "DELETE FROM feed_changes WHERE seq IN (" + string.Join(", ", batch) + ")";
+            deleted += await db.Database.ExecuteSqlRawAsync(delete, ct);
+        }
+        return deleted;
+    }
+
     public static string Kind(FeedKind kind) => kind.ToString().ToLowerInvariant();
 
     static void Add(DbCommand command, string name, object value)

@@ -102,6 +102,56 @@ public sealed class FeedSyncTests
     }
 
     [SkippableTheory, BothDatabases]
+    public async Task Compacting_the_log_keeps_one_change_a_record_and_every_reader_gets_the_same_records(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var job = app.Services.GetRequiredService<FederationJob>();
+        var organization = await new OrganizationBuilder().SaveAsync(app);
+        var edited = await new ListingBuilder(organization).Titled("Tonnelle à prêter").SaveAsync(app);
+        var deleted = await new ListingBuilder(organization).Titled("Vélo cargo").SaveAsync(app);
+        var untouched = await new ListingBuilder(organization).Titled("Remorque").SaveAsync(app);
+        var ids = new[] { edited, deleted, untouched }.Select(l => l.Id.ToString()).ToList();
+        var client = app.Browser();
+        var (_, start, _) = await Feeding.CatchUpAsync(client, Listings, null, ids);
+
+        async Task RetitleAsync(string title) => await app.WithDbAsync(async db =>
+            await db.Listings.Where(l => l.Id == edited.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.Title, title)));
+        await RetitleAsync("Tonnelle 3x3 à prêter");
+        var (_, middle, _) = await Feeding.CatchUpAsync(client, Listings, start, [edited.Id.ToString()]);
+        await RetitleAsync("Tonnelle 3x3 et lests à prêter");
+        await app.WithDbAsync(async db => await db.Listings.Where(l => l.Id == deleted.Id).ExecuteDeleteAsync());
+
+        async Task<(int Rows, int Records)> LogAsync() => await app.WithDbAsync(async (db, _) =>
+        (
+            await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM feed_changes").SingleAsync(),
+            await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM (SELECT DISTINCT kind, entity_id FROM feed_changes) d").SingleAsync()
+        ));
+        var before = await LogAsync();
+        Assert.True(before.Rows > before.Records, $"{before.Rows} changes of {before.Records} records");
+        var changed = new[] { edited, deleted }.Select(l => l.Id.ToString()).ToList();
+        async Task<Dictionary<string, string>> ReadAsync(string? since) =>
+            (await Feeding.CatchUpAsync(client, Listings, since, since is null ? ids : changed)).Records.Where(r => ids.Contains(r.Key))
+                .ToDictionary(r => r.Key, r => r.Value.Op() == "delete" ? "delete" : r.Value.GetProperty("title").GetString()!);
+        var fromStart = await ReadAsync(null);
+        var fromMiddle = await ReadAsync(middle);
+
+        Assert.Equal(before.Rows - before.Records, await job.CompactLogAsync());
+        Assert.Equal((before.Records, before.Records), await LogAsync());
+        Assert.Equal(fromStart, await ReadAsync(null));
+        Assert.Equal(fromMiddle, await ReadAsync(middle));
+        Assert.Equal("Tonnelle 3x3 et lests à prêter", fromMiddle[edited.Id.ToString()]);
+        Assert.Equal("delete", fromMiddle[deleted.Id.ToString()]);
+        Assert.Equal(changed.Order(), (await ReadAsync(start)).Keys.Order());
+
+        // Once a day: a change made meanwhile waits for the next day's compaction.
+        await RetitleAsync("Tonnelle 3x3 à prêter (réservée)");
+        Assert.Equal(0, await job.CompactLogAsync());
+        app.Clock.Advance(FeedChanges.CompactEvery);
+        Assert.Equal(1, await job.CompactLogAsync());
+        Assert.Equal("Tonnelle 3x3 à prêter (réservée)", (await ReadAsync(middle))[edited.Id.ToString()]);
+    }
+
+    [SkippableTheory, BothDatabases]
     public async Task Partner_only_listings_are_read_with_a_partner_key_only(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
