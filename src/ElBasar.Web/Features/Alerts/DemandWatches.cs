@@ -21,8 +21,14 @@ namespace ElBasar.Web.Features.Alerts;
 /// </summary>
 public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox outbox, NetworkAudiences audiences, TimeProvider clock)
 {
-    /// <summary>A demand as a watch mail and page show it, with the organisation's offer that answers it.</summary>
-    public sealed record Demand(Guid Id, string Title, string? Commune, string Organization, Guid OfferId, string OfferTitle, DateTime MatchedAt);
+    /// <summary>
+    /// A demand as a watch mail and page show it, with the organisation's offer that answers it. A demand of a network
+    /// the organisation is not at home in, shared by a partnership, names that network in <see cref="SharedBy"/> (in the mail).
+    /// </summary>
+    public sealed record Demand(Guid Id, string Title, string? Commune, string Organization, Guid NetworkId, Guid OfferId, string OfferTitle, DateTime MatchedAt)
+    {
+        public string? SharedBy { get; init; }
+    }
 
     public Task<DemandWatch?> FindAsync(Guid organizationId, CancellationToken ct) =>
         db.DemandWatches.SingleOrDefaultAsync(w => w.OrganizationId == organizationId, ct);
@@ -87,6 +93,7 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
 
         var items = await DemandsAsync(db.DemandWatchMatches.Where(m => m.OrganizationId == organizationId && pending.Contains(m.DemandId)),
             await AudienceAsync(organizationId, ct), now, pending.Count, ct);
+        items = await WithSharersAsync(organizationId, items, ct);
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);
         var owners = await (from m in db.OrganizationMembers.AsNoTracking()
                             join u in db.Set<User>() on m.UserId equals u.Id
@@ -117,8 +124,9 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
             .Append(count == 1 ? "correspond" : "correspondent").Append(" à ce que propose ").Append(organization).Append(" :\n\n");
         foreach (var d in demands)
         {
-            text.Append("- ").Append(d.Title).Append('\n')
-                .Append("  ").Append(Place(d)).Append('\n')
+            text.Append("- ").Append(d.Title).Append('\n');
+            if (d.SharedBy is { } network) text.Append("  ").Append(SharedByLine(network)).Append('\n');
+            text.Append("  ").Append(Place(d)).Append('\n')
                 .Append("  Votre offre qui y répond : ").Append(d.OfferTitle).Append('\n')
                 .Append("  ").Append(links.Listing(d.Id)).Append("\n\n");
         }
@@ -133,8 +141,9 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
             .Append(count == 1 ? "correspond" : "correspondent").Append(" à ce que propose ").Append(H(organization)).Append(" :</p><ul>");
         foreach (var d in demands)
         {
-            html.Append("<li><a href=\"").Append(H(links.Listing(d.Id))).Append("\">").Append(H(d.Title)).Append("</a><br>")
-                .Append(H(Place(d))).Append("<br>Votre offre qui y répond : ").Append(H(d.OfferTitle)).Append("</li>");
+            html.Append("<li><a href=\"").Append(H(links.Listing(d.Id))).Append("\">").Append(H(d.Title)).Append("</a>");
+            if (d.SharedBy is { } network) html.Append("<br><strong>").Append(H(SharedByLine(network))).Append("</strong>");
+            html.Append("<br>").Append(H(Place(d))).Append("<br>Votre offre qui y répond : ").Append(H(d.OfferTitle)).Append("</li>");
         }
         html.Append("</ul><p>Répondez depuis la page de la demande (« Contacter »).</p>");
         html.Append("<p style=\"font-size:.9em;color:#555\"><a href=\"").Append(H(manage)).Append("\">Régler ces e-mails</a> · <a href=\"")
@@ -174,8 +183,20 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
          where liveAt == null || (d.Status == ListingStatus.Published
              && (d.ExpiresAt == null || d.ExpiresAt > liveAt) && d.Organization!.Status == OrganizationStatus.Active)
          orderby m.MatchedAt descending, d.Id
-         select new Demand(d.Id, d.Title, d.Commune, d.Organization!.Name, o.Id, o.Title, m.MatchedAt))
+         select new Demand(d.Id, d.Title, d.Commune, d.Organization!.Name, d.NetworkId, o.Id, o.Title, m.MatchedAt))
         .Take(count).ToListAsync(ct);
+
+    /// <summary>Names the network of each demand a partnership brought, by the saved-search alert's rule and words (<see cref="AlertMails"/>).</summary>
+    async Task<List<Demand>> WithSharersAsync(Guid organizationId, List<Demand> demands, CancellationToken ct)
+    {
+        var own = await audiences.OwnNetworksAsync(organizationId, ct);
+        var others = demands.Select(d => d.NetworkId).Where(n => !own.Contains(n)).Distinct().ToList();
+        if (others.Count == 0) return demands;
+        var names = await db.Networks.AsNoTracking().Where(n => others.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        return demands.Select(d => d with { SharedBy = names.GetValueOrDefault(d.NetworkId) }).ToList();
+    }
+
+    static string SharedByLine(string network) => $"Annonce partagée par le réseau {network}";
 
     static string Place(Demand d) => d.Commune is { Length: > 0 } commune ? $"{commune}, {d.Organization}" : d.Organization;
 

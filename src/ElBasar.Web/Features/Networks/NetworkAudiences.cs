@@ -118,6 +118,17 @@ public sealed class NetworkAudiences(ElBasarDbContext db, HomeNetwork home)
         return organizationIds.Distinct().ToDictionary(id => id, id => OfOrganization([.. memberships[id]], homeId, partnerships));
     }
 
+    /// <summary>
+    /// The networks an organisation is at home in: those it is a member of, else the home network, where it
+    /// publishes. A listing of any other network reached it through a partnership, and news of it names that network.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> OwnNetworksAsync(Guid organizationId, CancellationToken ct)
+    {
+        var mine = await db.NetworkMemberships.AsNoTracking().Where(n => n.OrganizationId == organizationId && n.IsMember)
+            .Select(n => n.NetworkId).ToListAsync(ct);
+        return mine.Count > 0 ? mine : [await home.IdAsync(ct)];
+    }
+
     /// <summary>The rule of <see cref="OfOrganizationsAsync"/> for an organisation that is a member of <paramref name="networks"/>.</summary>
     public static ListingAudience OfOrganization(IReadOnlyList<Guid> networks, Guid home, IReadOnlyCollection<Partnership> partnerships)
     {

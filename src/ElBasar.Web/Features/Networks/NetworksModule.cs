@@ -52,6 +52,8 @@ public static class NetworksModule
     public static IEndpointRouteBuilder MapNetworks(this IEndpointRouteBuilder app)
     {
         app.MapGet("/reseaux/{slug}/theme.css", ThemeAsync).AllowAnonymous().ExcludeFromDescription();
+        // No sign-in redirect: whoever does not run the network, a visitor too, gets 404.
+        app.MapGet("/reseaux/{slug}/animation/membres.csv", NetworkMembersExport.CsvAsync).ExcludeFromDescription();
         app.MapNetworkLogos();
         return app;
     }

@@ -58,6 +58,10 @@ public sealed class NetworkDemandWatchTests
         Assert.Contains($"{Alerting.BaseUrl}/annonces/{partners.Id}", mail.TextBody);
         Assert.Contains("Besoin de tonnelles pour le marché", mail.TextBody);
         Assert.Contains("Votre offre qui y répond : Prêt de tonnelles", mail.TextBody);
+        // B's organisation is not a member of A: each demand names the network that shares it, as an alert does.
+        Assert.Contains("- Cherche des tonnelles pour la buvette\n  Annonce partagée par le réseau Festivals du Nord\n", mail.TextBody);
+        Assert.Equal(2, mail.TextBody.Split("Annonce partagée par le réseau Festivals du Nord").Length - 1);
+        Assert.Contains("<strong>Annonce partagée par le réseau Festivals du Nord</strong>", WebUtility.HtmlDecode(mail.HtmlBody));
         Assert.DoesNotContain("festival", mail.TextBody);
         Assert.DoesNotContain(members.Id.ToString(), mail.HtmlBody);
         Assert.Equal(new[] { partners.Id, everyone.Id }.Order(), (await MatchedAsync(app, partner)).Order());
@@ -66,6 +70,8 @@ public sealed class NetworkDemandWatchTests
         var own = Assert.Single(await app.MailsToAsync(neighbour.Email));
         Assert.Equal("3 demandes pour Atelier des fêtes : ce que vous proposez y répond", own.Subject);
         Assert.Contains("Recherche tonnelles pour le festival", own.TextBody);
+        Assert.DoesNotContain("partagée par le réseau", own.TextBody);
+        Assert.DoesNotContain("partagée par le réseau", WebUtility.HtmlDecode(own.HtmlBody));
     }
 
     [SkippableTheory, BothDatabases]
