@@ -26,6 +26,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, SiteFixture site)
         { "/recherche?q=zzxxqq&category=premises", HttpStatusCode.OK },
         { AListing, HttpStatusCode.OK },
         { AnOrganization, HttpStatusCode.OK },
+        { "/pret", HttpStatusCode.OK },
+        { "/pret?q=zzxxqq&departement=62", HttpStatusCode.OK },
         { "/annuaire", HttpStatusCode.OK },
         { "/annuaire?territory=62", HttpStatusCode.OK },
         { "/compte/inscription", HttpStatusCode.OK },

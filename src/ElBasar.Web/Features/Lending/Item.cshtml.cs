@@ -13,7 +13,7 @@ namespace ElBasar.Web.Features.Lending;
 /// then the end, of a range, so it works by keyboard and without JavaScript) and the request form.
 /// The item's people also block days and see its history.
 /// </summary>
-public sealed class ItemModel(ElBasarDbContext db, LoanDesk desk, OrganizationAccess access, Networks.NetworkAudiences audiences) : PageModel
+public sealed class ItemModel(ElBasarDbContext db, LoanDesk desk, OrganizationAccess access, ItemAccess itemAccess) : PageModel
 {
     public LendingItem Item { get; private set; } = null!;
     public string Lender { get; private set; } = "";
@@ -96,8 +96,9 @@ public sealed class ItemModel(ElBasarDbContext db, LoanDesk desk, OrganizationAc
         var item = await db.LendingItems.AsNoTracking().Include(i => i.Listing).SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return false;
         var userId = OrganizationAccess.UserIdOf(User);
-        CanManage = userId is { } uid && await access.CanEditAsync(uid, item.OrganizationId, ct);
-        if (!CanManage && !await (await LendingApi.VisibleAnywhereAsync(db, audiences, User, ct)).AnyAsync(i => i.Id == id, ct)) return false;
+        var opening = await itemAccess.PageAsync(User, id, item.OrganizationId, ct);
+        if (opening == ItemPageAccess.Closed) return false;
+        CanManage = opening == ItemPageAccess.Lender;
         Item = item;
         Lender = await db.Organizations.Where(o => o.Id == item.OrganizationId).Select(o => o.Name).SingleAsync(ct);
         if (await db.Networks.CountAsync(ct) > 1)

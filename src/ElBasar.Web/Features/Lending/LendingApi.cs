@@ -84,7 +84,16 @@ public static class LendingApi
         CancellationToken ct) =>
         Visible(db, await audiences.AnywhereAsync(user, ct, Networks.Shared.Items));
 
-    static IQueryable<ItemDto> Project(ElBasarDbContext db, IQueryable<LendingItem> items, string baseUrl)
+    /// <summary>
+    /// <paramref name="network"/>'s lending catalogue as this reader sees it: its items and those partnerships share
+    /// towards it. <c>GET /api/v1/items</c> and the page <c>/pret</c> both read this set, so they never disagree.
+    /// </summary>
+    public static async Task<IQueryable<LendingItem>> CatalogueAsync(ElBasarDbContext db, Networks.NetworkAudiences audiences, ClaimsPrincipal user,
+        Guid network, CancellationToken ct) =>
+        Visible(db, await audiences.OnAsync(user, network, ct, Networks.Shared.Items)).AsNoTracking();
+
+    /// <summary>Items as the API gives them.</summary>
+    public static IQueryable<ItemDto> Project(ElBasarDbContext db, IQueryable<LendingItem> items, string baseUrl)
     {
         var organizations = db.Set<Organization>();
         var networks = db.Networks;
@@ -112,7 +121,7 @@ public static class LendingApi
         else if (await db.Networks.Where(n => n.Slug == network.Trim()).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct) is { } named) catalogue = named;
         else errors["network"] = [$"Aucun réseau n'a l'adresse courte « {(network.Length > 40 ? network[..40] + "…" : network)} »."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Paramètres invalides");
-        var items = Visible(db, await audiences.OnAsync(context.User, catalogue!.Value, ct, Networks.Shared.Items)).AsNoTracking();
+        var items = await CatalogueAsync(db, audiences, context.User, catalogue!.Value, ct);
         if (org is { } o) items = items.Where(i => i.OrganizationId == o);
         var total = await items.CountAsync(ct);
         var rows = await Project(db, items.OrderByDescending(i => i.CreatedAt).Skip((p - 1) * size).Take(size), BaseUrl(context)).ToListAsync(ct);

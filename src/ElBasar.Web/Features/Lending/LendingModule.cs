@@ -9,6 +9,7 @@ public static class LendingModule
         services.AddOptions<LendingOptions>().BindConfiguration(LendingOptions.Section)
             .Validate(o => o.IsValid(), "Lending:ReminderPollMinutes must be between 1 and 1440.").ValidateOnStart();
         services.AddScoped<LoanDesk>();
+        services.AddScoped<ItemAccess>();
         services.AddScoped<LendingMails>();
         services.AddScoped<CompletedLoans>();
         services.AddScoped<Infrastructure.Data.IStartupSeed, LendingDemoSeed>();
