@@ -23,6 +23,21 @@ public sealed class ExchangeActivity(ElBasarDbContext db)
                 g.Sum(e => e.AmountCents ?? 0), g.Sum(e => (long)(e.Minutes ?? 0))))
             .ToListAsync(ct);
 
+    /// <summary>
+    /// The installation's rows of the period, and among them those <paramref name="scope"/> keeps (the same list for the
+    /// installation), for the open data, whose secret compares a network's counts with the whole site's. One GROUP BY over
+    /// every exchange and the list of the scope's members, rather than a second GROUP BY: a row is one pair, so it is kept as
+    /// <see cref="ImpactScope.Filter"/> keeps each of its exchanges, when a party is a member of the scope's networks.
+    /// </summary>
+    public async Task<(IReadOnlyList<PairMonthActivity> Whole, IReadOnlyList<PairMonthActivity> InScope)> ByPairAndMonthWithWholeAsync(
+        DateOnly from, DateOnly to, ImpactScope scope, CancellationToken ct)
+    {
+        var whole = await ByPairAndMonthAsync(from, to, ImpactScope.Installation, ct);
+        if (scope.Whole) return (whole, whole);
+        var members = (await scope.MemberOrganizations(db).ToListAsync(ct)).ToHashSet();
+        return (whole, whole.Where(r => members.Contains(r.FromOrganizationId) || members.Contains(r.ToOrganizationId)).ToList());
+    }
+
     /// <summary>When an exchange of <paramref name="scope"/> was last confirmed, if ever: the date its activity figures last changed.</summary>
     public Task<DateTime?> LastConfirmedAtAsync(ImpactScope scope, CancellationToken ct) =>
         scope.Filter(db.Exchanges.Where(e => e.Status == ExchangeStatus.Confirmed), db).MaxAsync(e => e.ConfirmedAt, ct);

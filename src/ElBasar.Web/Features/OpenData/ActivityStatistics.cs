@@ -83,19 +83,24 @@ public readonly record struct ActivityPeriod(int FromMonth, int ToMonth)
 /// By place, an exchange counts once in each different place of its two parties (so lines may add up to more
 /// than the network's total), and a place's organisations are its own parties only. The place is the
 /// organisation's commune today; a party without a commune is counted in no place.
+/// A network's table is counted with the whole site's from the same rows, so that its secret can hide a cell the site's
+/// same cell would give back by subtraction.
 /// </summary>
 public sealed class ActivityStatistics(ExchangeActivity exchanges, ElBasarDbContext db, Territories territories)
 {
-    public async Task<IReadOnlyList<ActivityLine>> ComputeAsync(ActivityBy by, ActivityPeriod period, ImpactScope scope, CancellationToken ct) =>
-        StatisticalSecret.Apply(await CountAsync(by, period, scope, ct));
-
-    /// <summary>The lines before the secret, sorted by key.</summary>
-    public async Task<IReadOnlyList<ActivityCounts>> CountAsync(ActivityBy by, ActivityPeriod period, ImpactScope scope, CancellationToken ct)
+    public async Task<IReadOnlyList<ActivityLine>> ComputeAsync(ActivityBy by, ActivityPeriod period, ImpactScope scope, CancellationToken ct)
     {
-        var rows = await exchanges.ByPairAndMonthAsync(period.FirstDay, period.LastDay, scope, ct);
-        var ids = rows.SelectMany(r => new[] { r.FromOrganizationId, r.ToOrganizationId }).Distinct().ToList();
+        var (whole, inScope) = await exchanges.ByPairAndMonthWithWholeAsync(period.FirstDay, period.LastDay, scope, ct);
+        var ids = whole.SelectMany(r => new[] { r.FromOrganizationId, r.ToOrganizationId }).Distinct().ToList();
         var communes = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.CommuneInsee }).ToDictionaryAsync(o => o.Id, o => o.CommuneInsee, ct);
+        var lines = Count(by, period, inScope, communes);
+        return scope.Whole ? StatisticalSecret.Apply(lines) : StatisticalSecret.Apply(lines, Count(by, period, whole, communes));
+    }
+
+    /// <summary>The lines before the secret, sorted by key; <paramref name="communes"/> gives each party's commune.</summary>
+    IReadOnlyList<ActivityCounts> Count(ActivityBy by, ActivityPeriod period, IReadOnlyList<PairMonthActivity> rows, Dictionary<Guid, string?> communes)
+    {
         string? PlaceOf(Guid organization) => communes.GetValueOrDefault(organization) is { } code && territories.FindCommune(code) is { } commune
             ? by == ActivityBy.Epci ? commune.EpciCode : commune.Code
             : null;

@@ -17,11 +17,14 @@ public sealed record ActivityLine(
 /// counted cells: market exchanges, non-market exchanges and their total, each with the figures that
 /// follow it (amount in euros, hours, organisations).
 /// <para>Primary: a cell of 1 to 4 exchanges is hidden; a line whose exchanges involve fewer than three
-/// organisations of its place is hidden whole, so that nobody reads one organisation's activity.</para>
-/// <para>Secondary: market + non-market = total on each line, and each column adds up to a network total
-/// published elsewhere (the impact page). So a line never shows two of its three cells with the third
-/// hidden, and a column never has exactly one hidden cell: the next smallest cell is hidden too, until
-/// nothing changes. Zeros are shown: a zero says nothing about an organisation.</para>
+/// organisations of its place is hidden whole, so that nobody reads one organisation's activity. A network's
+/// cell is hidden too when the whole site's same cell holds 1 to 4 exchanges more (the exchanges outside the
+/// network), since the site's file minus the network's would give them.</para>
+/// <para>Secondary: market + non-market = total on each line, and each column adds up to a total published
+/// elsewhere (the impact page). So a line never shows two of its three cells with the third hidden, and a
+/// column never has exactly one hidden cell, nor hidden cells that add up to 1 to 4 exchanges (nor, for a
+/// network, whose outside exchanges add up to 1 to 4): the next smallest cell is hidden too, until nothing
+/// changes. Zeros are shown: a zero says nothing about an organisation.</para>
 /// </summary>
 public static class StatisticalSecret
 {
@@ -30,10 +33,16 @@ public static class StatisticalSecret
 
     const int Market = 0, NonMarket = 1, Total = 2;
 
-    public static IReadOnlyList<ActivityLine> Apply(IReadOnlyList<ActivityCounts> lines)
+    /// <summary>
+    /// The published lines of a table. <paramref name="whole"/> is the whole site's table of the same period and cut when
+    /// <paramref name="lines"/> are a network's: each of its cells holds the network's same cell, and what it holds more
+    /// is kept secret as a small cell is.
+    /// </summary>
+    public static IReadOnlyList<ActivityLine> Apply(IReadOnlyList<ActivityCounts> lines, IReadOnlyList<ActivityCounts>? whole = null)
     {
-        var hidden = Hide(lines.Select(l => new[] { l.MarketExchanges, l.NonMarketExchanges, l.Exchanges }).ToList(),
-            lines.Select(l => l.Organizations).ToList());
+        var site = whole?.ToDictionary(l => l.Key);
+        var hidden = Hide(lines.Select(Cells).ToList(), lines.Select(l => l.Organizations).ToList(),
+            site is null ? null : lines.Select(l => Cells(site.GetValueOrDefault(l.Key) ?? l)).ToList());
         return lines.Select((l, i) => new ActivityLine(
             l.Key, l.Label,
             hidden[i][Total] ? null : l.Exchanges,
@@ -44,14 +53,35 @@ public static class StatisticalSecret
             hidden[i][Total] ? null : l.Organizations)).ToList();
     }
 
-    /// <summary>Which of each line's three cells (market, non-market, total) are hidden.</summary>
-    public static bool[][] Hide(IReadOnlyList<int[]> cells, IReadOnlyList<int> organizations)
+    static int[] Cells(ActivityCounts line) => [line.MarketExchanges, line.NonMarketExchanges, line.Exchanges];
+
+    /// <summary>1 to 4 exchanges: a count that must not be read, alone or as the sum of hidden cells.</summary>
+    public static bool IsSmall(int exchanges) => exchanges is > 0 and < MinExchanges;
+
+    /// <summary>
+    /// Which of each line's three cells (market, non-market, total) are hidden. <paramref name="whole"/>, for a network's
+    /// table, holds the whole site's same cells, line by line.
+    /// </summary>
+    public static bool[][] Hide(IReadOnlyList<int[]> cells, IReadOnlyList<int> organizations, IReadOnlyList<int[]>? whole = null)
     {
+        int Outside(int line, int column) => whole is null ? 0 : whole[line][column] - cells[line][column];
         var hidden = cells.Select((c, i) =>
         {
             var wholeLine = c[Total] > 0 && organizations[i] < MinOrganizations;
-            return c.Select(n => wholeLine || n is > 0 and < MinExchanges).ToArray();
+            return c.Select((n, column) => wholeLine || IsSmall(n) || IsSmall(Outside(i, column))).ToArray();
         }).ToArray();
+
+        // A column gives back what its total (published elsewhere) minus its shown cells leaves: one hidden cell, or a
+        // small sum; for a network, the site's hidden cells minus the network's too. What covers it: a shown cell that
+        // adds exchanges to the small sum (none when the column's own total is that small), else any shown cell.
+        IEnumerable<int> Cover(int column)
+        {
+            var rows = Enumerable.Range(0, cells.Count).Where(i => hidden[i][column]).ToList();
+            var shown = Enumerable.Range(0, cells.Count).Where(i => !hidden[i][column]).ToList();
+            if (IsSmall(rows.Sum(i => cells[i][column])) && shown.Where(i => cells[i][column] > 0).ToList() is { Count: > 0 } adding) return adding;
+            if (IsSmall(rows.Sum(i => Outside(i, column))) && shown.Where(i => Outside(i, column) > 0).ToList() is { Count: > 0 } outside) return outside;
+            return rows.Count == 1 ? shown : [];
+        }
 
         // Lines first, until each has none or at least two hidden cells; then one column at a time, since a
         // cell hidden for a column may call for its line's total, which changes the columns again.
@@ -64,14 +94,13 @@ public static class StatisticalSecret
                 var other = !hidden[i][Total] ? Total : cells[i][Market] <= cells[i][NonMarket] ? Market : NonMarket;
                 hidden[i][other] = true;
             }
-            var lonely = Enumerable.Range(0, 3).Where(c => Enumerable.Range(0, cells.Count).Count(i => hidden[i][c]) == 1).Cast<int?>().FirstOrDefault();
-            if (lonely is not { } column) return hidden;
-            // One hidden cell in a column: the smallest shown one goes too, a zero only when nothing else is left.
-            var next = Enumerable.Range(0, cells.Count).Where(i => !hidden[i][column])
-                .OrderBy(i => cells[i][column] == 0).ThenBy(i => cells[i][column]).ThenBy(i => i)
-                .Cast<int?>().FirstOrDefault();
-            if (next is not { } line) return hidden;
-            hidden[line][column] = true;
+            // An exposed column: the smallest cell that covers it goes too, a zero only when nothing else does.
+            var next = Enumerable.Range(0, 3)
+                .Select(column => (Column: column, Line: Cover(column)
+                    .OrderBy(i => cells[i][column] == 0).ThenBy(i => cells[i][column]).ThenBy(i => i).Cast<int?>().FirstOrDefault()))
+                .FirstOrDefault(c => c.Line is not null);
+            if (next.Line is not { } line) return hidden;
+            hidden[line][next.Column] = true;
         }
     }
 }

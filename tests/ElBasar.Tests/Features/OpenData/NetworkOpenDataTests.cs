@@ -96,9 +96,13 @@ public sealed class NetworkOpenDataTests
         // June's helps: the métropole 10 + 6, the Artois 6 + 5; the whole site, and the home network where every party is a member, 10 + 6 + 5.
         var (metropoleFile, metropole) = await FileAsync(app, $"/donnees-ouvertes/activite-mois.csv?reseau={Metropole}&{Year}");
         Assert.Equal($"activite-mois-{Metropole}-2025-01-2025-12.csv", FileName(metropoleFile));
-        Assert.Equal(["2025-06", "16", "0", "0,00", "16", "16", "4"], metropole.Single(l => l[0] == "2025-06"));
+        // Its 16 helps are secret though: with May's 2 (secret) they are its only helps of the year, whose total the impact
+        // page gives, and the total minus 16 would give 2.
+        Assert.Equal(["2025-06", "", "0", "0,00", "", "", ""], metropole.Single(l => l[0] == "2025-06"));
         var (_, artois) = await FileAsync(app, $"/donnees-ouvertes/activite-mois.csv?reseau={Artois}&{Year}");
-        Assert.Equal("11", artois.Single(l => l[0] == "2025-06")[4]);
+        // The Artois's 11 are secret as well: its May helps (9 of the site's 11) are, 2 being outside it, and its total of
+        // helps minus June's would give them.
+        Assert.Equal("", artois.Single(l => l[0] == "2025-06")[4]);
 
         var whole = await ActivityAsync(app, $"by=month&{Year}");
         Assert.Null(whole.Network);
@@ -107,10 +111,11 @@ public sealed class NetworkOpenDataTests
         Assert.Equal(Network.HomeSlug, home.Network);
         Assert.Equal(21, home.Lines.Single(l => l.Key == "2025-06").NonMarketExchanges);
 
-        // By place, the Lens–Lille helps count in Lille for both networks, and the métropole's Lille is the whole site's.
+        // By place, the Lens–Lille helps count in Lille for both networks, and the métropole's Lille is the whole site's. Its
+        // 12 sales are secret: with Roubaix's 2 (secret) they are the métropole's only sales, whose total the impact page gives.
         var metropoleCommunes = await ActivityAsync(app, $"by=commune&reseau={Metropole}");
         Assert.Equal(Metropole, metropoleCommunes.Network);
-        Assert.Equal(new Line("59350", "Lille", 28, 12, 120m, 16, 16m, 3), metropoleCommunes.Lines.Single(l => l.Key == "59350"));
+        Assert.Equal(new Line("59350", "Lille", null, null, null, 16, 16m, null), metropoleCommunes.Lines.Single(l => l.Key == "59350"));
         Assert.DoesNotContain(metropoleCommunes.Lines, l => l.Key == "62041");
         var (artoisFile, artoisCommunes) = await FileAsync(app, $"/donnees-ouvertes/activite-communes.csv?reseau={Artois}");
         Assert.Equal($"activite-communes-{Artois}-2025.csv", FileName(artoisFile));
@@ -143,6 +148,48 @@ public sealed class NetworkOpenDataTests
             NothingHiddenCanBeSubtracted((await ActivityAsync(app, $"by=epci&reseau={slug}")).Lines);
             NothingHiddenCanBeSubtracted((await ActivityAsync(app, $"by=month&from=2025-01&to=2025-12&reseau={slug}")).Lines);
         }
+    }
+
+    [SkippableTheory, BothDatabases]
+    public async Task A_networks_cell_is_secret_while_the_whole_sites_same_cell_holds_one_to_four_exchanges_more(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var members = new List<Organization>();
+        var others = new List<Organization>();
+        for (var i = 1; i <= 3; i++)
+        {
+            members.Add(await new OrganizationBuilder().Named($"Arras membre {i}").In("62041", "Arras", 50.2910, 2.7775).SaveAsync(app));
+            others.Add(await new OrganizationBuilder().Named($"Arras autre {i}").In("62041", "Arras", 50.2910, 2.7775).SaveAsync(app));
+        }
+        await app.WithDbAsync(async db =>
+        {
+            var artois = new Network { Name = "Réseau de l'Artois", Slug = Artois, CreatedAt = FakeClock.Default.UtcDateTime };
+            db.Networks.Add(artois);
+            db.NetworkMemberships.AddRange(members.Select(o =>
+                new NetworkMembership { NetworkId = artois.Id, OrganizationId = o.Id, IsMember = true, Since = FakeClock.Default.UtcDateTime }));
+            await db.SaveChangesAsync();
+        });
+        // May 2025 in Arras: 5 helps between the network's members, 2 between organisations outside it.
+        var may = new DateOnly(2025, 5, 12);
+        await ExchangesAsync(app, members[0], members[1], 3, market: false, may);
+        await ExchangesAsync(app, members[1], members[2], 2, market: false, may);
+        await ExchangesAsync(app, others[0], others[1], 2, market: false, may);
+
+        Assert.Equal(new Line("62041", "Arras", 7, 0, 0m, 7, 7m, 5), (await ActivityAsync(app, "by=commune")).Lines.Single());
+        // The site's 7 minus the network's 5 would give the 2 outside it: the network's helps and total are secret.
+        Assert.Equal(new Line("62041", "Arras", null, 0, 0m, null, null, null), (await ActivityAsync(app, $"by=commune&reseau={Artois}")).Lines.Single());
+        var months = (await ActivityAsync(app, $"by=month&from=2025-01&to=2025-12&reseau={Artois}")).Lines;
+        NothingHiddenCanBeSubtracted(months);
+        Assert.Null(months.Single(l => l.Key == "2025-05").NonMarketExchanges);
+        var (_, file) = await FileAsync(app, $"/donnees-ouvertes/activite-communes.csv?reseau={Artois}");
+        Assert.Equal(["", "0", "0,00", "", "", ""], file.Single(l => l[0] == "62041")[5..]);
+
+        // 3 more outside the network: the site's 10 minus the network's 5 gives 5, which may be shown.
+        await ExchangesAsync(app, others[1], others[2], 3, market: false, may);
+
+        Assert.Equal(new Line("62041", "Arras", 5, 0, 0m, 5, 5m, 3), (await ActivityAsync(app, $"by=commune&reseau={Artois}")).Lines.Single());
+        Assert.Equal(new Line("2025-05", "mai 2025", 5, 0, 0m, 5, 5m, 3),
+            (await ActivityAsync(app, $"by=month&from=2025-01&to=2025-12&reseau={Artois}")).Lines.Single(l => l.Key == "2025-05"));
     }
 
     [SkippableTheory, BothDatabases]

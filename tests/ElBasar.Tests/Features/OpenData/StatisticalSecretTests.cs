@@ -4,7 +4,8 @@ namespace ElBasar.Tests.Features.OpenData;
 
 /// <summary>
 /// The secret of the activity tables: no shown cell under five exchanges, no line of fewer than three
-/// organisations, and nothing hidden that a subtraction (along a line or down a column) gives back.
+/// organisations, and nothing hidden that a subtraction (along a line, down a column, or between the whole site's
+/// table and a network's) gives back.
 /// </summary>
 public sealed class StatisticalSecretTests
 {
@@ -83,6 +84,152 @@ public sealed class StatisticalSecretTests
             }
             for (var c = 0; c < 3; c++)
                 Assert.NotEqual(1, Enumerable.Range(0, cells.Count).Count(i => hidden[i][c]));
+        }
+    }
+
+    [Fact]
+    public void A_networks_cell_is_secret_when_the_sites_same_cell_holds_one_to_four_exchanges_more()
+    {
+        // Lens: 5 helps in the network, 7 on the whole site, so 2 outside it.
+        var network = StatisticalSecret.Apply([Line("lens", 20, 5), Line("arras", 30, 40)], [Line("lens", 20, 7), Line("arras", 30, 40)]);
+
+        var lens = network.Single(l => l.Key == "lens");
+        Assert.Null(lens.NonMarketExchanges);
+        Assert.Null(lens.NonMarketHours);
+        Assert.Null(lens.Exchanges);   // 27 on the site, 25 in the network: 2 outside it as well
+        Assert.Equal(20, lens.MarketExchanges);
+        // The network's total of helps minus Arras's would give Lens's back: Arras's go too.
+        Assert.Null(network.Single(l => l.Key == "arras").NonMarketExchanges);
+
+        // 10 on the site: 5 outside the network, as many as a cell may show.
+        var published = StatisticalSecret.Apply([Line("lens", 20, 5), Line("arras", 30, 40)], [Line("lens", 20, 10), Line("arras", 30, 40)]);
+        Assert.Equal(new ActivityLine("lens", "lens", 25, 20, 200m, 5, 5m, 3), published.Single(l => l.Key == "lens"));
+    }
+
+    [Fact]
+    public void A_networks_table_equal_to_the_sites_is_published_as_the_sites()
+    {
+        ActivityCounts[] lines = [Line("lille", 12, 10), Line("arras", 5, 9), Line("lens", 8, 40)];
+
+        Assert.Equal(StatisticalSecret.Apply(lines), StatisticalSecret.Apply(lines, lines));
+    }
+
+    [Fact]
+    public void Hidden_cells_of_a_column_never_add_up_to_one_to_four_exchanges()
+    {
+        // Roubaix and Lens hide 1 + 2 sales: the network's market total minus Lille's and Arras's would give 3.
+        var lines = StatisticalSecret.Apply([Line("lille", 12, 10), Line("roubaix", 1, 9), Line("lens", 2, 40), Line("arras", 7, 30)]);
+
+        Assert.Null(lines.Single(l => l.Key == "arras").MarketExchanges);
+        Assert.Equal(12, lines.Single(l => l.Key == "lille").MarketExchanges);
+    }
+
+    /// <summary>
+    /// Random pairs of tables, the whole site's and a network's inside it, both with their secret: whatever one adds and
+    /// subtracts among the published figures (shown cells, line totals, the column totals of both tables), no hidden count
+    /// of 1 to 4 comes back, neither a cell of either table nor the exchanges of a cell outside the network. Pairs whose
+    /// column totals are themselves 1 to 4 are left out: those totals are published as they are.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void No_small_count_is_deducible_from_a_sites_and_a_networks_tables_together(int seed)
+    {
+        var random = new Random(seed);
+        int Count() => random.Next(0, 3) == 0 ? 0 : random.Next(0, 2) == 0 ? random.Next(1, 5) : random.Next(1, 30);
+        var checkedTables = 0;
+        for (var table = 0; table < 300; table++)
+        {
+            var size = random.Next(1, 9);
+            var network = Enumerable.Range(0, size).Select(_ => new[] { Count(), Count() }).Select(c => new[] { c[0], c[1], c[0] + c[1] }).ToList();
+            var site = network.Select(c => new[] { c[0] + Count(), c[1] + Count() }).Select(c => new[] { c[0], c[1], c[0] + c[1] }).ToList();
+            var organizations = network.Select(_ => random.Next(2, 6)).ToList();
+            // A column total of 1 to 4 is published as such, out of any table's reach.
+            if (Enumerable.Range(0, 3).Any(c => StatisticalSecret.IsSmall(site.Sum(l => l[c])) || StatisticalSecret.IsSmall(network.Sum(l => l[c]))
+                || StatisticalSecret.IsSmall(site.Sum(l => l[c]) - network.Sum(l => l[c])))) continue;
+            checkedTables++;
+
+            var siteHidden = StatisticalSecret.Hide(site, organizations);
+            var networkHidden = StatisticalSecret.Hide(network, organizations, site);
+
+            var published = new Published(size);
+            published.Add(0, site, siteHidden);
+            published.Add(1, network, networkHidden);
+            for (var i = 0; i < size; i++)
+                for (var c = 0; c < 3; c++)
+                {
+                    Assert.False(!networkHidden[i][c] && StatisticalSecret.IsSmall(network[i][c]), $"table {table}: a small count is shown");
+                    Assert.False(!networkHidden[i][c] && !siteHidden[i][c] && StatisticalSecret.IsSmall(site[i][c] - network[i][c]),
+                        $"table {table}: the site minus the network shows a small count");
+                    Assert.False(siteHidden[i][c] && StatisticalSecret.IsSmall(site[i][c]) && published.Gives(published.Cell(0, i, c)),
+                        $"table {table}: the site's hidden line {i} column {c} is deducible");
+                    Assert.False(networkHidden[i][c] && StatisticalSecret.IsSmall(network[i][c]) && published.Gives(published.Cell(1, i, c)),
+                        $"table {table}: the network's hidden line {i} column {c} is deducible");
+                    Assert.False(StatisticalSecret.IsSmall(site[i][c] - network[i][c]) && published.Gives(published.Outside(i, c)),
+                        $"table {table}: the exchanges outside the network on line {i} column {c} are deducible");
+                }
+            for (var c = 0; c < 3; c++)
+            {
+                var rows = Enumerable.Range(0, size).Where(i => networkHidden[i][c]).ToList();
+                Assert.False(StatisticalSecret.IsSmall(rows.Sum(i => network[i][c])), $"table {table}: the network's hidden cells of column {c} add up to a small count");
+                Assert.False(rows.All(i => !siteHidden[i][c]) && StatisticalSecret.IsSmall(rows.Sum(i => site[i][c] - network[i][c])),
+                    $"table {table}: the hidden cells of column {c} hold a small count outside the network");
+            }
+        }
+        Assert.True(checkedTables > 150, $"only {checkedTables} pairs of tables checked");
+    }
+
+    /// <summary>
+    /// What the published figures of a site's and a network's tables tell, as linear equations over their unknown market
+    /// and non-market counts (a total is their sum): a figure is deducible by additions and subtractions of published ones
+    /// exactly when its equation is a combination of theirs, that is when adding it leaves the equations' rank unchanged.
+    /// </summary>
+    sealed class Published(int size)
+    {
+        readonly List<double[]> _equations = [];
+
+        public double[] Cell(int table, int line, int column)
+        {
+            var form = new double[4 * size];
+            if (column != 1) form[table * 2 * size + 2 * line] = 1;
+            if (column != 0) form[table * 2 * size + 2 * line + 1] = 1;
+            return form;
+        }
+
+        public double[] Outside(int line, int column) => Cell(0, line, column).Zip(Cell(1, line, column), (s, n) => s - n).ToArray();
+
+        public void Add(int table, IReadOnlyList<int[]> cells, bool[][] hidden)
+        {
+            for (var i = 0; i < size; i++)
+                for (var c = 0; c < 3; c++)
+                    if (!hidden[i][c]) _equations.Add(Cell(table, i, c));
+            for (var c = 0; c < 2; c++)
+                _equations.Add(Enumerable.Range(0, size).Select(i => Cell(table, i, c)).Aggregate((a, b) => a.Zip(b, (x, y) => x + y).ToArray()));
+        }
+
+        public bool Gives(double[] figure) => Rank([.. _equations, figure]) == Rank(_equations);
+
+        static int Rank(IReadOnlyList<double[]> rows)
+        {
+            var m = rows.Select(r => (double[])r.Clone()).ToArray();
+            var rank = 0;
+            for (var column = 0; column < (m.Length == 0 ? 0 : m[0].Length) && rank < m.Length; column++)
+            {
+                var pivot = Enumerable.Range(rank, m.Length - rank).OrderByDescending(r => Math.Abs(m[r][column])).First();
+                if (Math.Abs(m[pivot][column]) < 1e-9) continue;
+                (m[rank], m[pivot]) = (m[pivot], m[rank]);
+                for (var r = 0; r < m.Length; r++)
+                {
+                    if (r == rank || m[r][column] == 0) continue;
+                    var factor = m[r][column] / m[rank][column];
+                    for (var k = column; k < m[r].Length; k++) m[r][k] -= factor * m[rank][k];
+                }
+                rank++;
+            }
+            return rank;
         }
     }
 }
