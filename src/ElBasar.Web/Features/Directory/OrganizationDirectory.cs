@@ -14,14 +14,44 @@ public sealed class OrganizationDirectory(ElBasarDbContext db, HomeNetwork netwo
     public const int AllItems = int.MaxValue;
 
     /// <summary>
-    /// A network counts hundreds to a few thousand organisations: they are filtered in memory,
-    /// which lets the words ignore accents and case exactly as listing search does.
+    /// The words are matched in memory, so that they ignore accents and case exactly as listing search
+    /// does, and the names sorted in French order. Without words or an activity, only the short columns
+    /// are read and the page's activities afterwards: at 100,000 organisations, reading every
+    /// description and activity made each directory page take seconds (a page of every item, which other
+    /// features ask for, reads them with the rest). The legal form and the
+    /// membership are filtered by the database.
     /// </summary>
     public async Task<OrganizationPage> SearchAsync(DirectoryQuery query, CancellationToken ct)
     {
         var networkId = await network.IdAsync(ct);
-        var rows = await db.Organizations.AsNoTracking()
-            .Where(o => o.Status == OrganizationStatus.Active)
+        var words = SearchText.QueryWords(query.Text);
+        var activity = SearchText.Normalize(query.Activity);
+        var communes = query.Territory is { Length: > 0 } t ? CommunesOf(t) : null;
+        var active = db.Organizations.AsNoTracking().Where(o => o.Status == OrganizationStatus.Active);
+        if (query.LegalForm is { } legalForm) active = active.Where(o => o.LegalForm == legalForm);
+        if (query.Member is { } member) active = active.Where(o => o.Networks.Any(m => m.NetworkId == networkId && m.IsMember) == member);
+        var french = StringComparer.Create(Infrastructure.Web.WebModule.French, ignoreCase: true);
+        var skip = (long)(query.Page - 1) * query.PageSize;
+
+        if (words.Count == 0 && activity.Length == 0 && query.PageSize <= MaxPageSize)
+        {
+            var rows = (await active
+                .Select(o => new OrganizationSummary(o.Id, o.ExternalId, o.Name, o.Kind == OrganizationKind.Individual ? "individual" : "organization",
+                    o.LegalForm, o.CommuneInsee, o.Commune, o.Networks.Any(m => m.NetworkId == networkId && m.IsMember), Array.Empty<string>()))
+                .ToListAsync(ct))
+                .Where(r => communes is null || (r.CommuneInsee is { } c && communes.Contains(c)))
+                .ToList();
+            // Ordered then cut: only the page's names are sorted in full.
+            var page = rows.OrderBy(r => r.Name, french).Skip((int)Math.Min(skip, int.MaxValue)).Take(query.PageSize).ToList();
+            var ids = page.Select(r => r.Id).ToList();
+            var activities = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
+                .Select(o => new { o.Id, Labels = o.Activities.OrderBy(a => a.Position).Select(a => a.Label).ToList() })
+                .ToDictionaryAsync(o => o.Id, o => o.Labels, ct);
+            return new OrganizationPage(rows.Count, query.Page, query.PageSize,
+                page.Select(r => r with { Activities = activities.GetValueOrDefault(r.Id) ?? [] }).ToList());
+        }
+
+        var described = await active
             .Select(o => new
             {
                 Summary = new OrganizationSummary(o.Id, o.ExternalId, o.Name, o.Kind == OrganizationKind.Individual ? "individual" : "organization",
@@ -31,22 +61,14 @@ public sealed class OrganizationDirectory(ElBasarDbContext db, HomeNetwork netwo
                 o.Description,
             })
             .ToListAsync(ct);
-
-        var words = SearchText.QueryWords(query.Text);
-        var communes = query.Territory is { Length: > 0 } t ? CommunesOf(t) : null;
-        var activity = SearchText.Normalize(query.Activity);
-        var matches = rows
-            .Where(r => query.LegalForm is null || r.Summary.LegalForm == query.LegalForm)
-            .Where(r => query.Member is null || r.Summary.Member == query.Member)
+        var matches = described
             .Where(r => communes is null || (r.Summary.CommuneInsee is { } c && communes.Contains(c)))
             .Where(r => activity.Length == 0 || r.Summary.Activities.Any(a => SearchText.Normalize(a) == activity))
             .Select(r => (r.Summary, Score: words.Count == 0 ? 0 : Score(words, r.Summary, r.Description)))
             .Where(r => words.Count == 0 || r.Score > 0)
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Summary.Name, StringComparer.Create(Infrastructure.Web.WebModule.French, ignoreCase: true))
-            .Select(r => r.Summary)
             .ToList();
-        var items = matches.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var items = matches.OrderByDescending(r => r.Score).ThenBy(r => r.Summary.Name, french)
+            .Skip((int)Math.Min(skip, int.MaxValue)).Take(query.PageSize).Select(r => r.Summary).ToList();
         return new OrganizationPage(matches.Count, query.Page, query.PageSize, items);
     }
 

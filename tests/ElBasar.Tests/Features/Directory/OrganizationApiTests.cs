@@ -64,6 +64,12 @@ public sealed class OrganizationApiTests
         Assert.Equal(["Atelier Roue Libre"], await NamesAsync(app, "?q=velos"));
         Assert.Equal(["Atelier Roue Libre"], await NamesAsync(app, "?q=r%C3%A9paration"));
         Assert.Empty(await NamesAsync(app, "?q=piscine"));
+
+        // Without words, the page's activities are read after the names: the same activities, in their order.
+        var everyone = await SearchAsync(app, "");
+        Assert.Equal(["Atelier Roue Libre", "Épicerie Solidaire des Moulins", "Théâtre du Prato"], everyone.Items.Select(i => i.Name));
+        Assert.Equal(["réparation de vélos", "vélo-école"], everyone.Items[0].Activities);
+        Assert.Equal(["spectacle vivant"], everyone.Items[2].Activities);
     }
 
     [SkippableTheory, BothDatabases]
