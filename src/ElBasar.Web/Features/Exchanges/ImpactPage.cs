@@ -1,3 +1,4 @@
+using ElBasar.Web.Features.OpenData;
 using ElBasar.Web.Infrastructure.Web;
 
 namespace ElBasar.Web.Features.Exchanges;
@@ -7,6 +8,23 @@ public sealed record ImpactView(ImpactPeriod Period, ImpactScope Scope, ImpactFi
 {
     /// <summary>The query string of this period and scope, for links to the other pages and the exports.</summary>
     public string Query => Period.Query + "&" + Scope.Query;
+
+    /// <summary>
+    /// The public page's: its breakdowns keep the statistical secret of the open data (<see cref="StatisticalSecret"/>),
+    /// since anyone reads them; those who run a network see them whole.
+    /// </summary>
+    public bool Secret { get; init; }
+
+    /// <summary>
+    /// A series' lines as the page shows them, each with whether the statistical secret hides its figures: on the public
+    /// page, a line of 1 to 4 exchanges, and the smallest others that keep it from being read as the total minus the
+    /// shown lines (<see cref="StatisticalSecret.HideColumn"/>). In memory, over the few lines of the series.
+    /// </summary>
+    public IReadOnlyList<(ImpactLine Line, bool Hidden)> Published(IReadOnlyList<ImpactLine> lines)
+    {
+        var hidden = Secret ? StatisticalSecret.HideColumn(lines.Select(l => l.Exchanges).ToList()) : new bool[lines.Count];
+        return lines.Select((line, i) => (line, hidden[i])).ToList();
+    }
 
     public string Money(decimal euros) => euros.ToString("#,##0.00", WebModule.French) + " €";
     public static string Number(decimal value) => value.ToString("#,##0.##", WebModule.French);

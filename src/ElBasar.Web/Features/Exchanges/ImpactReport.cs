@@ -26,6 +26,21 @@ public readonly record struct ImpactPeriod(DateOnly From, DateOnly To)
     }
 
     public string Query => $"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}".Replace('/', '-');
+
+    /// <summary>
+    /// The whole finished months this period touches, as the public page counts them: from the first day of
+    /// <see cref="From"/>'s month to the last day of <see cref="To"/>'s, and no later than the end of the month before
+    /// <paramref name="today"/>'s (the last finished one, alone when the period lies within today's month). Two periods
+    /// then differ by whole months at least, so no one reads a day's exchanges by subtracting one page from another.
+    /// </summary>
+    public ImpactPeriod WholeFinishedMonths(DateOnly today)
+    {
+        var lastFinished = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        var to = new DateOnly(To.Year, To.Month, 1).AddMonths(1).AddDays(-1);
+        if (to > lastFinished) to = lastFinished;
+        var from = new DateOnly(From.Year, From.Month, 1);
+        return new ImpactPeriod(from <= to ? from : new DateOnly(to.Year, to.Month, 1), to);
+    }
 }
 
 /// <summary>One line of a series: its key (a slug, a code or yyyy-MM), its French label and its figures.</summary>

@@ -1,3 +1,4 @@
+using ElBasar.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,6 +7,8 @@ namespace ElBasar.Web.Features.Exchanges;
 /// <summary>
 /// The headline figures and charts for everyone (the home page, the annual report), of the whole installation or of one
 /// network (<c>?reseau=</c>, with its partners or not): no organisation is named but those that agreed (<see cref="ImpactConsent"/>).
+/// Its figures cover whole finished months only (<see cref="ImpactPeriod.WholeFinishedMonths"/>) and its breakdowns keep
+/// the statistical secret (<see cref="ImpactView.Secret"/>), as the open data do: anyone reads them.
 /// </summary>
 public sealed class PublicModel(ImpactReport report, ImpactScopes scopes, TimeProvider clock) : PageModel
 {
@@ -17,10 +20,11 @@ public sealed class PublicModel(ImpactReport report, ImpactScopes scopes, TimePr
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (period, _) = ImpactView.PeriodOf(From, To, clock);
+        var (asked, _) = ImpactView.PeriodOf(From, To, clock);
+        var period = asked.WholeFinishedMonths(DateOnly.FromDateTime(Display.ToParis(clock.GetUtcNow().UtcDateTime)));
         (From, To) = (period.From.ToString("yyyy-MM-dd"), period.To.ToString("yyyy-MM-dd"));
         Choice = await scopes.ForPublicAsync(HttpContext, ct);
-        View = new ImpactView(period, Choice.Scope, await report.ComputeAsync(period, Choice.Scope, ct), [], Names: false, "/impact");
+        View = new ImpactView(period, Choice.Scope, await report.ComputeAsync(period, Choice.Scope, ct), [], Names: false, "/impact") { Secret = true };
         Named = await report.NamedAsync(period, Choice.Scope, 50, ct);
     }
 }

@@ -59,6 +59,16 @@ public static class StatisticalSecret
     public static bool IsSmall(int exchanges) => exchanges is > 0 and < MinExchanges;
 
     /// <summary>
+    /// Which counts of a single column are hidden, for a list published with its total (the impact page's breakdowns): the
+    /// same rules as a table's column, each count taken as a line whose total it is (no market/non-market split to keep
+    /// consistent). Small counts go, then the smallest shown ones until the hidden ones are never exactly one nor add up to
+    /// 1 to 4 exchanges.
+    /// </summary>
+    public static bool[] HideColumn(IReadOnlyList<int> counts) =>
+        Hide(counts.Select(n => new[] { n, 0, n }).ToList(), counts.Select(_ => MinOrganizations).ToList())
+            .Select(line => line[Total]).ToArray();
+
+    /// <summary>
     /// Which of each line's three cells (market, non-market, total) are hidden. <paramref name="whole"/>, for a network's
     /// table, holds the whole site's same cells, line by line.
     /// </summary>

@@ -182,6 +182,52 @@ public sealed class StatisticalSecretTests
         Assert.True(checkedTables > 150, $"only {checkedTables} pairs of tables checked");
     }
 
+    [Fact]
+    public void A_single_column_hides_its_small_counts_and_the_smallest_count_with_a_lone_one()
+    {
+        // EPCIs of 3 and 12 exchanges beside one of 40: the 3 alone would be the total minus the others, so the 12 goes too.
+        Assert.Equal([true, true, false], StatisticalSecret.HideColumn([3, 12, 40]));
+        // Two small counts of 2 and 1 add up to 3: the smallest shown count (not the zero) goes with them.
+        Assert.Equal([true, true, false, true, false], StatisticalSecret.HideColumn([2, 1, 0, 9, 30]));
+        Assert.Equal([false, false, false], StatisticalSecret.HideColumn([5, 0, 17]));
+    }
+
+    /// <summary>
+    /// Random columns published with their total (the impact page's breakdowns): no small count is shown, and no set of
+    /// lines holding 1 to 4 exchanges with a hidden one among them has a sum that additions and subtractions of the shown
+    /// counts and the total give back. Columns whose total is itself 1 to 4 are left out: that total is published.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void No_small_count_is_deducible_from_a_columns_shown_counts_and_its_total(int seed)
+    {
+        var random = new Random(seed);
+        var checkedColumns = 0;
+        for (var column = 0; column < 300; column++)
+        {
+            var counts = Enumerable.Range(0, random.Next(1, 9))
+                .Select(_ => random.Next(0, 3) == 0 ? 0 : random.Next(0, 2) == 0 ? random.Next(1, 5) : random.Next(1, 30)).ToList();
+            if (StatisticalSecret.IsSmall(counts.Sum())) continue;
+            checkedColumns++;
+
+            var hidden = StatisticalSecret.HideColumn(counts);
+
+            double[] Sum(IEnumerable<int> lines) { var form = new double[counts.Count]; foreach (var i in lines) form[i] = 1; return form; }
+            List<double[]> published = [.. Enumerable.Range(0, counts.Count).Where(i => !hidden[i]).Select(i => Sum([i])), Sum(Enumerable.Range(0, counts.Count))];
+            for (var i = 0; i < counts.Count; i++)
+                Assert.False(!hidden[i] && StatisticalSecret.IsSmall(counts[i]), $"column {column}: a small count is shown");
+            for (var subset = 1; subset < 1 << counts.Count; subset++)
+            {
+                var lines = Enumerable.Range(0, counts.Count).Where(i => (subset & (1 << i)) != 0).ToList();
+                if (!lines.Any(i => hidden[i]) || !StatisticalSecret.IsSmall(lines.Sum(i => counts[i]))) continue;
+                Assert.NotEqual(Published.Rank(published), Published.Rank([.. published, Sum(lines)]));
+            }
+        }
+        Assert.True(checkedColumns > 200, $"only {checkedColumns} columns checked");
+    }
+
     /// <summary>
     /// What the published figures of a site's and a network's tables tell, as linear equations over their unknown market
     /// and non-market counts (a total is their sum): a figure is deducible by additions and subtractions of published ones
@@ -212,7 +258,7 @@ public sealed class StatisticalSecretTests
 
         public bool Gives(double[] figure) => Rank([.. _equations, figure]) == Rank(_equations);
 
-        static int Rank(IReadOnlyList<double[]> rows)
+        internal static int Rank(IReadOnlyList<double[]> rows)
         {
             var m = rows.Select(r => (double[])r.Clone()).ToArray();
             var rank = 0;
