@@ -82,8 +82,11 @@ public sealed class AlertMails(AlertLinks links, SavedSearches searches)
 
     static string? OriginOf(Item item) =>
         item.Origin is { } origin ? $"Annonce du réseau partenaire {origin} : contact sur son site"
-        : item.SharedBy is { } network ? $"Annonce partagée par le réseau {network}"
+        : item.SharedBy is { } network ? SharedBy(network)
         : null;
+
+    /// <summary>How an alert names the network that shared a listing with the reader (saved searches and demand watches).</summary>
+    public static string SharedBy(string network) => $"Annonce partagée par le réseau {network}";
 
     // The same listings always make the same key: a batch queued twice is sent once.
     static string BatchHash(IEnumerable<Item> items) =>

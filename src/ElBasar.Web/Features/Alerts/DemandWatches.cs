@@ -125,7 +125,7 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
         foreach (var d in demands)
         {
             text.Append("- ").Append(d.Title).Append('\n');
-            if (d.SharedBy is { } network) text.Append("  ").Append(SharedByLine(network)).Append('\n');
+            if (d.SharedBy is { } network) text.Append("  ").Append(AlertMails.SharedBy(network)).Append('\n');
             text.Append("  ").Append(Place(d)).Append('\n')
                 .Append("  Votre offre qui y répond : ").Append(d.OfferTitle).Append('\n')
                 .Append("  ").Append(links.Listing(d.Id)).Append("\n\n");
@@ -142,7 +142,7 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
         foreach (var d in demands)
         {
             html.Append("<li><a href=\"").Append(H(links.Listing(d.Id))).Append("\">").Append(H(d.Title)).Append("</a>");
-            if (d.SharedBy is { } network) html.Append("<br><strong>").Append(H(SharedByLine(network))).Append("</strong>");
+            if (d.SharedBy is { } network) html.Append("<br><strong>").Append(H(AlertMails.SharedBy(network))).Append("</strong>");
             html.Append("<br>").Append(H(Place(d))).Append("<br>Votre offre qui y répond : ").Append(H(d.OfferTitle)).Append("</li>");
         }
         html.Append("</ul><p>Répondez depuis la page de la demande (« Contacter »).</p>");
@@ -195,8 +195,6 @@ public sealed class DemandWatches(ElBasarDbContext db, AlertLinks links, Outbox 
         var names = await db.Networks.AsNoTracking().Where(n => others.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
         return demands.Select(d => d with { SharedBy = names.GetValueOrDefault(d.NetworkId) }).ToList();
     }
-
-    static string SharedByLine(string network) => $"Annonce partagée par le réseau {network}";
 
     static string Place(Demand d) => d.Commune is { Length: > 0 } commune ? $"{commune}, {d.Organization}" : d.Organization;
 

@@ -48,7 +48,7 @@ public sealed class CatalogueModel(
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
-        if (await NetworkAsync(ct) is not { } network) return NotFound();
+        if (await current.NamedOrCurrentAsync(HttpContext, Slug, ct) is not { } network) return NotFound();
         Network = network;
         var catalogue = await LendingApi.CatalogueAsync(db, audiences, User, network.Id, ct);
         Categories = (await catalogue.Select(i => i.Listing!.Category).Distinct().ToListAsync(ct))
@@ -92,14 +92,6 @@ public sealed class CatalogueModel(
             else items = items.Where(i => i.Listing!.CommuneInsee != null && i.Listing.CommuneInsee.StartsWith(code));
         }
         return items;
-    }
-
-    async Task<Networks.NetworkRef?> NetworkAsync(CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(Slug)) return await current.ResolveAsync(HttpContext, ct);
-        var wanted = Slug.Trim();
-        return await db.Networks.AsNoTracking().Where(n => n.Slug == wanted)
-            .Select(n => new Networks.NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).FirstOrDefaultAsync(ct);
     }
 
     static string Address(string? slug, string? words, string? category, string? departement, int page)

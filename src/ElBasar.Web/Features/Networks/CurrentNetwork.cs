@@ -39,6 +39,14 @@ public sealed class CurrentNetwork(ElBasarDbContext db, NetworkHosts hosts, Netw
         return null;
     }
 
+    /// <summary>The network a page's <c>?reseau=</c> names, else the current one; null when <paramref name="slug"/> names none.</summary>
+    public async Task<NetworkRef?> NamedOrCurrentAsync(HttpContext http, string? slug, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(slug)) return await ResolveAsync(http, ct);
+        var wanted = slug.Trim();
+        return await db.Networks.AsNoTracking().Where(n => n.Slug == wanted).Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).FirstOrDefaultAsync(ct);
+    }
+
     public static Task<NetworkRef> HomeAsync(ElBasarDbContext db, CancellationToken ct) =>
         db.Networks.AsNoTracking().Where(n => n.IsHome).Select(n => new NetworkRef(n.Id, n.Slug, n.Name, n.IsHome)).SingleAsync(ct);
 }
